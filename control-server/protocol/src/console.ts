@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { terminalKindSchema, deviceHealthSchema, isoDateTimeSchema } from "./common";
+
+/** Socket.IO namespace the staff console connects to, with `auth: {token}` (a staff session token). */
+export const CONSOLE_NAMESPACE = "/console";
+
+export const terminalSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: terminalKindSchema,
+  communityId: z.string(),
+  online: z.boolean(),
+  lastSeenAt: isoDateTimeSchema.nullable(),
+  version: z.string().nullable(),
+  devices: z.array(deviceHealthSchema),
+  revoked: z.boolean(),
+});
+export type TerminalSummary = z.infer<typeof terminalSummarySchema>;
+
+export interface PresenceChange {
+  terminalId: string;
+  online: boolean;
+  at: string;
+  reason: "connected" | "disconnected" | "silent" | "revoked";
+}
+
+export interface ServerToConsoleEvents {
+  "terminal:presence": (change: PresenceChange) => void;
+  "terminal:updated": (terminal: TerminalSummary) => void;
+}
+
+// biome-ignore lint/complexity/noBannedTypes: the console sends nothing yet; later issues add events here
+export type ConsoleToServerEvents = {};

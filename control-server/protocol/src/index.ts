@@ -1,0 +1,5 @@
+export * from "./common";
+export * from "./console";
+export * from "./envelope";
+export * from "./terminal";
+export * from "./version";

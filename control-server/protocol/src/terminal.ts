@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { type AckCallback } from "./envelope";
+import { deviceHealthSchema, eventIdSchema, isoDateTimeSchema } from "./common";
+
+/** Socket.IO namespace terminals connect to. */
+export const TERMINAL_NAMESPACE = "/terminal";
+
+/** `auth` of the `/terminal` handshake. */
+export const terminalHandshakeSchema = z.object({
+  terminalId: z.string().min(1).max(64),
+  token: z.string().min(16).max(256),
+  protocol: z.number().int(),
+});
+export type TerminalHandshake = z.infer<typeof terminalHandshakeSchema>;
+
+/** Live state a terminal reports when it connects and whenever it changes; the latest wins. */
+export const terminalStatusSchema = z.object({
+  version: z.string().min(1).max(32),
+  devices: z.array(deviceHealthSchema).max(32),
+});
+export type TerminalStatus = z.infer<typeof terminalStatusSchema>;
+
+/** A notable thing that happened on a terminal (a device fault, a user-facing error), kept in its fleet log. */
+export const terminalLogEntrySchema = z.object({
+  id: eventIdSchema,
+  at: isoDateTimeSchema,
+  level: z.enum(["info", "warning", "error"]),
+  code: z.string().min(1).max(64),
+  message: z.string().max(500),
+});
+export type TerminalLogEntry = z.infer<typeof terminalLogEntrySchema>;
+
+export const commandTypes = ["reload", "screenshot", "update-config", "restart"] as const;
+export const commandTypeSchema = z.enum(commandTypes);
+export type CommandType = z.infer<typeof commandTypeSchema>;
+
+/** A persistent command from the server; delivered when the terminal is connected, until it expires. */
+export const terminalCommandSchema = z.object({
+  commandId: z.string().min(1).max(64),
+  type: commandTypeSchema,
+  params: z.record(z.string(), z.unknown()),
+  expiresAt: isoDateTimeSchema,
+});
+export type TerminalCommand = z.infer<typeof terminalCommandSchema>;
+
+/** The outcome of a command, sent through the outbox. */
+export const commandResultSchema = z.object({
+  id: eventIdSchema,
+  commandId: z.string().min(1).max(64),
+  status: z.enum(["succeeded", "failed"]),
+  detail: z.string().max(2000).optional(),
+});
+export type CommandResult = z.infer<typeof commandResultSchema>;
+
+/**
+ * Events a terminal sends that must never be lost: written to the terminal's outbox first, resent until
+ * acknowledged; each payload carries its client-generated `id` and the server stores it at most once.
+ */
+export const durableTerminalEvents = {
+  "terminal:log": terminalLogEntrySchema,
+  "command:result": commandResultSchema,
+} as const;
+export type DurableTerminalEvent = keyof typeof durableTerminalEvents;
+export type DurablePayload<E extends DurableTerminalEvent> = z.infer<(typeof durableTerminalEvents)[E]>;
+
+export interface DurableAckData {
+  "terminal:log": { id: string };
+  "command:result": { commandId: string };
+}
+
+export interface TerminalToServerEvents {
+  "terminal:status": (status: TerminalStatus, ack: AckCallback<{ serverTime: string }>) => void;
+  "terminal:log": (entry: TerminalLogEntry, ack: AckCallback<DurableAckData["terminal:log"]>) => void;
+  "command:result": (result: CommandResult, ack: AckCallback<DurableAckData["command:result"]>) => void;
+}
+
+export interface ServerToTerminalEvents {
+  /** The terminal acknowledges receipt; the outcome follows as `command:result`. */
+  command: (command: TerminalCommand, ack: AckCallback<null>) => void;
+}
