@@ -19,6 +19,7 @@ export type TerminalSummary = z.infer<typeof terminalSummarySchema>;
 
 export interface PresenceChange {
   terminalId: string;
+  communityId: string;
   online: boolean;
   at: string;
   reason: "connected" | "disconnected" | "silent" | "revoked";

@@ -1,0 +1,10 @@
+import { EventEmitter } from "node:events";
+import type { PresenceChange, TerminalSummary } from "@linli/protocol";
+
+/** In-process notifications between subsystems (e.g. the terminal link tells the console gateway). */
+export class ServerBus extends EventEmitter<{
+  "terminal:presence": [PresenceChange];
+  "terminal:updated": [TerminalSummary];
+  "terminal:revoked": [string];
+  "command:queued": [{ terminalId: string; commandId: string }];
+}> {}

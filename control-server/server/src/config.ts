@@ -1,0 +1,45 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const seconds = (fallback: number) => z.coerce.number().int().min(1).max(3600).default(fallback);
+
+const envSchema = z.object({
+  LINLI_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  LINLI_HOST: z.string().min(1).default("0.0.0.0"),
+  LINLI_DATA_DIR: z.string().min(1).default("./data"),
+  LINLI_ADMIN_PASSWORD: z.string().min(10, "LINLI_ADMIN_PASSWORD must have at least 10 characters").optional(),
+  LINLI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LINLI_SUPERVISION_KIOSK_SECONDS: seconds(20),
+  LINLI_SUPERVISION_ELDER_SECONDS: seconds(20),
+  LINLI_ENROLLMENT_CODE_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminPassword: string | undefined;
+  logLevel: string;
+  supervisionMs: { kiosk: number; elder: number };
+  enrollmentCodeTtlMs: number;
+}
+
+/** Reads the server's configuration from the environment; throws one readable message listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(
+      `bad configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.LINLI_PORT,
+    host: e.LINLI_HOST,
+    dataDir: resolve(e.LINLI_DATA_DIR),
+    adminPassword: e.LINLI_ADMIN_PASSWORD,
+    logLevel: e.LINLI_LOG_LEVEL,
+    supervisionMs: { kiosk: e.LINLI_SUPERVISION_KIOSK_SECONDS * 1000, elder: e.LINLI_SUPERVISION_ELDER_SECONDS * 1000 },
+    enrollmentCodeTtlMs: e.LINLI_ENROLLMENT_CODE_HOURS * 3600 * 1000,
+  };
+}

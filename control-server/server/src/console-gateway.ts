@@ -1,0 +1,44 @@
+import { CONSOLE_NAMESPACE, type ConsoleToServerEvents, type ServerToConsoleEvents } from "@linli/protocol";
+import type { Namespace, Server, Socket } from "socket.io";
+import type { StaffPrincipal, StaffService } from "./auth/staff";
+import type { ServerBus } from "./bus";
+
+type ConsoleSocket = Socket<ConsoleToServerEvents, ServerToConsoleEvents, Record<string, never>, { staff: StaffPrincipal }>;
+
+const COUNTY_ROOM = "county";
+const communityRoom = (communityId: string) => `community:${communityId}`;
+
+/**
+ * The `/console` namespace: staff sign in with their session token and see live changes — county-wide
+ * roles everything, community staff only their own community.
+ */
+export function attachConsoleGateway(io: Server, staff: StaffService, bus: ServerBus): void {
+  const namespace = io.of(CONSOLE_NAMESPACE) as unknown as Namespace<
+    ConsoleToServerEvents,
+    ServerToConsoleEvents,
+    Record<string, never>,
+    { staff: StaffPrincipal }
+  >;
+
+  namespace.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const principal = typeof token === "string" ? staff.authenticate(token) : null;
+    if (!principal) {
+      return next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized", message: "sign in first" } }));
+    }
+    socket.data.staff = principal;
+    next();
+  });
+
+  namespace.on("connection", (socket: ConsoleSocket) => {
+    const { communityId } = socket.data.staff;
+    void socket.join(communityId ? communityRoom(communityId) : COUNTY_ROOM);
+  });
+
+  bus.on("terminal:presence", (change) => {
+    namespace.to([COUNTY_ROOM, communityRoom(change.communityId)]).emit("terminal:presence", change);
+  });
+  bus.on("terminal:updated", (terminal) => {
+    namespace.to([COUNTY_ROOM, communityRoom(terminal.communityId)]).emit("terminal:updated", terminal);
+  });
+}

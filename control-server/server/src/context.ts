@@ -1,0 +1,24 @@
+import type { Logger } from "pino";
+import type { AuditLog } from "./audit";
+import type { StaffService } from "./auth/staff";
+import type { ServerBus } from "./bus";
+import type { Database } from "./db/database";
+import type { StaffGuard } from "./http/staff-guard";
+import type { TerminalCommands } from "./terminals/commands";
+import type { Enrollment } from "./terminals/enrollment";
+import type { TerminalSupervisor } from "./terminals/supervisor";
+import type { TerminalRegistry } from "./terminals/terminal-registry";
+
+/** The services route modules and gateways are built from; assembled once in `createControlServer`. */
+export interface ServerContext {
+  db: Database;
+  log: Logger;
+  audit: AuditLog;
+  bus: ServerBus;
+  staff: StaffService;
+  guard: StaffGuard;
+  terminals: TerminalRegistry;
+  enrollment: Enrollment;
+  commands: TerminalCommands;
+  supervisor: TerminalSupervisor;
+}

@@ -1,0 +1,12 @@
+import type { Database } from "better-sqlite3";
+import { initial } from "./001-initial";
+
+/** A numbered schema step. `up` runs inside the single transaction that applies every pending step. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** In order; `PRAGMA user_version` holds the version of the last step applied. Never edit a released step. */
+export const migrations: readonly Migration[] = [initial];

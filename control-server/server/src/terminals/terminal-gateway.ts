@@ -1,0 +1,180 @@
+import {
+  type Ack,
+  type ErrorCode,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type ServerToTerminalEvents,
+  TERMINAL_NAMESPACE,
+  type TerminalSummary,
+  type TerminalToServerEvents,
+  commandResultSchema,
+  describeIssues,
+  fail,
+  ok,
+  terminalHandshakeSchema,
+  terminalLogEntrySchema,
+  terminalStatusSchema,
+} from "@linli/protocol";
+import type { Logger } from "pino";
+import type { Namespace, Server, Socket } from "socket.io";
+import type { z } from "zod";
+import type { ServerBus } from "../bus";
+import type { Database } from "../db/database";
+import type { TerminalCommands } from "./commands";
+import type { TerminalInbox } from "./inbox";
+import type { TerminalSupervisor } from "./supervisor";
+import type { TerminalRegistry } from "./terminal-registry";
+
+interface TerminalSocketData {
+  terminal: TerminalSummary;
+}
+
+type TerminalSocket = Socket<TerminalToServerEvents, ServerToTerminalEvents, Record<string, never>, TerminalSocketData>;
+type TerminalNamespace = Namespace<TerminalToServerEvents, ServerToTerminalEvents, Record<string, never>, TerminalSocketData>;
+
+export interface TerminalGatewayDeps {
+  db: Database;
+  registry: TerminalRegistry;
+  supervisor: TerminalSupervisor;
+  inbox: TerminalInbox;
+  commands: TerminalCommands;
+  bus: ServerBus;
+  log: Logger;
+  /** How long to wait for a terminal to confirm it received a command before trying again on reconnect. */
+  commandAckTimeoutMs: number;
+}
+
+/** A refusal the terminal sees as `connect_error` with `message` = code and `data` = {code, message}. */
+function handshakeError(code: ErrorCode, message: string): Error {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+/** The `/terminal` namespace: authenticated handshake, validated events, durable inbox, command delivery. */
+export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): void {
+  const { registry, supervisor, inbox, commands, bus, log } = deps;
+  const namespace = io.of(TERMINAL_NAMESPACE) as unknown as TerminalNamespace;
+
+  namespace.use((socket, next) => {
+    const parsed = terminalHandshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(handshakeError("unauthorized", `bad handshake: ${describeIssues(parsed.error)}`));
+    const { terminalId, token, protocol } = parsed.data;
+    if (!SUPPORTED_PROTOCOL_VERSIONS.includes(protocol)) {
+      return next(
+        handshakeError(
+          "unsupported_protocol",
+          `protocol version ${protocol} is not supported; this server speaks ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}`,
+        ),
+      );
+    }
+    const auth = registry.authenticate(terminalId, token);
+    if (!auth.ok) {
+      log.warn({ terminalId, reason: auth.reason, ip: socket.handshake.address }, "terminal refused");
+      return next(
+        auth.reason === "revoked"
+          ? handshakeError("revoked", "this terminal has been revoked; enrol it again")
+          : handshakeError("unauthorized", "unknown terminal or wrong token"),
+      );
+    }
+    socket.data.terminal = auth.terminal;
+    next();
+  });
+
+  namespace.on("connection", (socket: TerminalSocket) => {
+    const terminal = socket.data.terminal;
+    const link = { disconnect: () => socket.disconnect(true) };
+    supervisor.connected(terminal, link);
+    socket.conn.on("packet", () => supervisor.seen(terminal.id));
+    socket.on("disconnect", () => supervisor.disconnected(terminal.id, link, "disconnected"));
+
+    const handle = <S extends z.ZodType, R>(event: keyof TerminalToServerEvents, schema: S, run: (payload: z.infer<S>) => Ack<R>) => {
+      socket.on(event, (payload: unknown, ack: unknown) => {
+        if (typeof ack !== "function") {
+          log.debug({ terminalId: terminal.id, event }, "event without acknowledgement callback ignored");
+          return;
+        }
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) return ack(fail("invalid_payload", `${event}: ${describeIssues(parsed.error)}`));
+        try {
+          ack(run(parsed.data));
+        } catch (error) {
+          log.error({ err: error, terminalId: terminal.id, event }, "terminal event failed");
+          ack(fail("internal", "the server could not process this event; it will be retried"));
+        }
+      });
+    };
+
+    handle("terminal:status", terminalStatusSchema, (status) => {
+      const updated = registry.reportStatus(terminal.id, status);
+      if (updated) bus.emit("terminal:updated", supervisor.withLiveness(updated));
+      return ok({ serverTime: new Date().toISOString() });
+    });
+
+    handle("terminal:log", terminalLogEntrySchema, (entry) => {
+      const outcome = inbox.receive(terminal.id, "terminal:log", entry.id, () => {
+        deps.db
+          .prepare(
+            "INSERT INTO terminal_log (id, terminal_id, at, level, code, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          )
+          .run(entry.id, terminal.id, entry.at, entry.level, entry.code, entry.message, new Date().toISOString());
+        return { id: entry.id };
+      });
+      return outcome.ok ? ok(outcome.data) : fail("conflict", "this event id was already used for something else");
+    });
+
+    handle("command:result", commandResultSchema, (result) => {
+      try {
+        const outcome = inbox.receive(terminal.id, "command:result", result.id, () => {
+          if (!commands.complete(terminal.id, result.commandId, result.status, result.detail)) {
+            throw new UnknownCommandError(result.commandId);
+          }
+          return { commandId: result.commandId };
+        });
+        return outcome.ok ? ok(outcome.data) : fail("conflict", "this event id was already used for something else");
+      } catch (error) {
+        if (error instanceof UnknownCommandError) return fail("not_found", error.message);
+        throw error;
+      }
+    });
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (knownEvents.has(event)) return;
+      const ack = args.at(-1);
+      if (typeof ack === "function") ack(fail("invalid_payload", `unknown event "${event}"`));
+    });
+
+    deliverCommands(socket);
+  });
+
+  /** Sends every undelivered command; a command is `delivered` only once the terminal confirms it. */
+  function deliverCommands(socket: TerminalSocket): void {
+    for (const command of commands.undelivered(socket.data.terminal.id)) {
+      commands.markSent(command.commandId);
+      socket.timeout(deps.commandAckTimeoutMs).emit("command", command, (error: Error | null, ack: Ack<null>) => {
+        if (!error && ack?.ok) commands.markDelivered(command.commandId);
+      });
+    }
+  }
+
+  bus.on("command:queued", ({ terminalId }) => {
+    for (const socket of namespace.sockets.values()) {
+      if (socket.data.terminal?.id === terminalId) deliverCommands(socket);
+    }
+  });
+
+  bus.on("terminal:revoked", (terminalId) => {
+    const link = supervisor.link(terminalId);
+    if (!link) return;
+    supervisor.disconnected(terminalId, link, "revoked");
+    link.disconnect();
+  });
+}
+
+/** Thrown inside the inbox transaction so that nothing is stored for a result about an unknown command. */
+class UnknownCommandError extends Error {
+  constructor(commandId: string) {
+    super(`no command ${commandId} for this terminal`);
+  }
+}
+
+const knownEvents = new Set<string>(["terminal:status", "terminal:log", "command:result"] satisfies Array<
+  keyof TerminalToServerEvents
+>);
