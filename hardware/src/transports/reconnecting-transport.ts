@@ -69,9 +69,7 @@ export class ReconnectingTransport extends EventEmitter<ReconnectingTransportEve
     this.#timer = undefined;
     await this.#opening;
     await this.transport.close();
-    this.transport.off("data", this.#onData);
-    this.transport.off("close", this.#onClose);
-    this.transport.off("error", this.#onError);
+    this.#state = "idle";
   }
 
   async write(data: Uint8Array): Promise<void> {
@@ -99,30 +97,36 @@ export class ReconnectingTransport extends EventEmitter<ReconnectingTransportEve
   #attempt(): void {
     this.#timer = undefined;
     if (!this.#running || this.#opening) return;
-    this.#opening = this.transport
-      .open()
-      .then(
-        () => {
-          if (!this.#running) return this.transport.close();
-          this.#delayMs = this.#initialDelayMs;
-          this.#lastError = undefined;
-          this.#state = "up";
-          this.#logger?.debug({ transport: this.transport.description }, "transport open");
-          this.emit("up");
-        },
-        (error: Error) => {
-          this.#logger?.debug({ transport: this.transport.description, err: error.message }, "open failed");
-          this.#markDown(error);
-          this.#schedule();
-        },
-      )
-      .finally(() => {
-        this.#opening = undefined;
-      });
+    this.#opening = this.#open().finally(() => {
+      this.#opening = undefined;
+    });
+  }
+
+  async #open(): Promise<void> {
+    try {
+      await this.transport.open();
+    } catch (error) {
+      this.#logger?.debug(
+        { transport: this.transport.description, err: (error as Error).message },
+        "open failed",
+      );
+      this.#markDown(error as Error);
+      this.#schedule();
+      return;
+    }
+    if (!this.#running) {
+      await this.transport.close();
+      return;
+    }
+    this.#delayMs = this.#initialDelayMs;
+    this.#lastError = undefined;
+    this.#state = "up";
+    this.#logger?.debug({ transport: this.transport.description }, "transport open");
+    this.emit("up");
   }
 
   #schedule(): void {
-    if (!this.#running || this.#timer || this.#opening) return;
+    if (!this.#running || this.#timer) return;
     const delay = this.#delayMs;
     this.#delayMs = Math.min(this.#maxDelayMs, this.#delayMs * 2);
     this.#timer = setTimeout(() => this.#attempt(), delay);
