@@ -30,7 +30,7 @@ export const terminalLogEntrySchema = z.object({
 });
 export type TerminalLogEntry = z.infer<typeof terminalLogEntrySchema>;
 
-export const commandTypes = ["reload", "screenshot", "update-config", "restart"] as const;
+export const commandTypes = ["reload", "update-config", "restart"] as const;
 export const commandTypeSchema = z.enum(commandTypes);
 export type CommandType = z.infer<typeof commandTypeSchema>;
 

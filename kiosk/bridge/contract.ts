@@ -1,0 +1,65 @@
+/**
+ * The one typed bridge between a terminal's UI and its runtime. Pure types: the UI (DOM) and the runtime
+ * (Node, Electron main) both import this file. Calls answer envelopes; nothing throws across the bridge.
+ */
+import type { Ack, DeviceHealth, DurablePayload, DurableTerminalEvent, TerminalKind } from "@linli/protocol";
+
+export type LinkState =
+  /** No credentials yet: exchanging the enrolment code. */
+  | "enrolling"
+  /** Enrolment was refused (code unknown, used or expired): a person must act. */
+  | "enrollment-failed"
+  | "connecting"
+  | "online"
+  /** The server cannot be reached; retrying with backoff. */
+  | "offline"
+  /** The server refused this terminal (revoked or unknown credentials): a person must act. */
+  | "refused";
+
+export interface TerminalSnapshot {
+  kind: TerminalKind;
+  version: string;
+  terminalId: string | null;
+  link: { state: LinkState; since: string; detail: string | null };
+  /** Events committed locally and not yet acknowledged by the server. */
+  outbox: { pending: number; oldestAt: string | null; rejected: number };
+  devices: DeviceHealth[];
+  /** Settings staff pushed to this terminal (e.g. locale, idle timeout); the UI applies what it knows. */
+  settings: TerminalSettings;
+}
+
+export type TerminalSettings = Record<string, string | number | boolean>;
+
+/** What the UI may send: any durable event, without its id (the runtime assigns it when it commits). */
+export type OutboxRequest = {
+  [E in DurableTerminalEvent]: { event: E; payload: Omit<DurablePayload<E>, "id"> };
+}[DurableTerminalEvent];
+
+export interface BridgeCalls {
+  "state:get": { request: null; response: TerminalSnapshot };
+  /** Commits the event to the outbox; `ok` means it is on disk and will be delivered. */
+  "outbox:send": { request: OutboxRequest; response: { id: string; queuedAt: string } };
+}
+export type BridgeCallName = keyof BridgeCalls;
+
+export interface BridgeEvents {
+  state: TerminalSnapshot;
+  /** The server acknowledged an event the UI sent. */
+  "outbox:delivered": { id: string; event: DurableTerminalEvent; result: unknown };
+  /** Staff asked the terminal to reload its UI. */
+  reload: null;
+}
+export type BridgeEventName = keyof BridgeEvents;
+
+/** How a UI talks to its runtime, whatever carries it (Electron IPC, or a loopback socket in browser mode). */
+export interface TerminalBridge {
+  call<K extends BridgeCallName>(name: K, request: BridgeCalls[K]["request"]): Promise<Ack<BridgeCalls[K]["response"]>>;
+  on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
+}
+
+/** Name of the socket.io namespace of the browser-mode bridge, and of the Electron IPC channels. */
+export const BRIDGE_NAMESPACE = "/bridge";
+export const BRIDGE_CALL_CHANNEL = "linli:bridge-call";
+export const BRIDGE_EVENT_CHANNEL = "linli:bridge-event";
+/** The browser-mode UI finds its bridge secret in the URL fragment under this key. */
+export const BRIDGE_TOKEN_PARAM = "bridge";

@@ -1,0 +1,173 @@
+import { EventEmitter } from "node:events";
+import {
+  type Ack,
+  type DurableTerminalEvent,
+  PROTOCOL_VERSION,
+  type ServerToTerminalEvents,
+  TERMINAL_NAMESPACE,
+  type TerminalCommand,
+  type TerminalStatus,
+  type TerminalToServerEvents,
+  terminalCommandSchema,
+  fail,
+  ok,
+} from "@linli/protocol";
+import type { Logger } from "pino";
+import { type Socket, io } from "socket.io-client";
+import type { LinkState } from "../bridge/contract";
+import type { TerminalCredentials } from "./credentials";
+import type { Outbox, OutboxEntry } from "./outbox";
+
+/** Negative acknowledgements that resending cannot fix: the event is kept as rejected instead. */
+const PERMANENT_ERRORS = new Set(["invalid_payload", "conflict", "not_found", "forbidden"]);
+
+export interface ServerLinkOptions {
+  credentials: TerminalCredentials;
+  outbox: Outbox;
+  log: Logger;
+  /** How long to wait for the server to acknowledge one event before trying again. */
+  ackTimeoutMs?: number;
+  /** Reconnection backoff: first delay, cap, and jitter (0..1). */
+  backoff?: { initialMs: number; maxMs: number; jitter: number };
+}
+
+/**
+ * The terminal's link to the control server: authenticated Socket.IO connection with reconnection
+ * (exponential backoff with jitter), outbox delivery (resend until acknowledged, ack removes), status
+ * reports, and persistent commands (acknowledged on receipt, run once, outcome sent through the outbox).
+ */
+export class ServerLink extends EventEmitter<{
+  state: [LinkState, string | null];
+  delivered: [{ id: string; event: DurableTerminalEvent; result: unknown }];
+  command: [TerminalCommand];
+}> {
+  readonly #socket: Socket<ServerToTerminalEvents, TerminalToServerEvents>;
+  readonly #outbox: Outbox;
+  readonly #log: Logger;
+  readonly #ackTimeoutMs: number;
+  #draining = false;
+  #status: TerminalStatus | null = null;
+  #stopped = false;
+
+  constructor(options: ServerLinkOptions) {
+    super();
+    this.#outbox = options.outbox;
+    this.#log = options.log;
+    this.#ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+    const backoff = options.backoff ?? { initialMs: 1000, maxMs: 30_000, jitter: 0.5 };
+    const { server, terminalId, token } = options.credentials;
+    this.#socket = io(new URL(TERMINAL_NAMESPACE, server).toString(), {
+      auth: { terminalId, token, protocol: PROTOCOL_VERSION },
+      autoConnect: false,
+      transports: ["websocket"],
+      reconnectionDelay: backoff.initialMs,
+      reconnectionDelayMax: backoff.maxMs,
+      randomizationFactor: backoff.jitter,
+    });
+
+    this.#socket.on("connect", () => {
+      this.#log.info("linked to the control server");
+      this.emit("state", "online", null);
+      if (this.#status) this.#sendStatus(this.#status);
+      void this.drain();
+    });
+    this.#socket.on("disconnect", (reason) => {
+      if (this.#stopped) return;
+      this.#log.warn({ reason }, "link to the control server lost");
+      this.emit("state", "offline", reason);
+      // The server cut the link on purpose (e.g. a newer link replaced this one): dial again ourselves.
+      if (reason === "io server disconnect") this.#socket.connect();
+    });
+    this.#socket.on("connect_error", (error: Error & { data?: { code?: string; message?: string } }) => {
+      const code = error.data?.code;
+      if (code === "revoked" || code === "unauthorized" || code === "unsupported_protocol") {
+        // Refused by the server itself: retrying with the same credentials cannot succeed.
+        this.#log.error({ code }, "the control server refused this terminal");
+        this.emit("state", "refused", error.data?.message ?? code);
+        this.#socket.disconnect();
+        return;
+      }
+      this.emit("state", "offline", error.message);
+    });
+    this.#socket.on("command", (raw: unknown, ack: unknown) => this.#receiveCommand(raw, ack));
+  }
+
+  start(): void {
+    this.emit("state", "connecting", null);
+    this.#socket.connect();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#socket.disconnect();
+  }
+
+  get connected(): boolean {
+    return this.#socket.connected;
+  }
+
+  /** Reports version and device health now (when online) and again after every reconnection. */
+  reportStatus(status: TerminalStatus): void {
+    this.#status = status;
+    if (this.#socket.connected) this.#sendStatus(status);
+  }
+
+  /** Sends every pending outbox event, oldest first, one at a time; stops when the link drops. */
+  async drain(): Promise<void> {
+    if (this.#draining) return;
+    this.#draining = true;
+    try {
+      while (this.#socket.connected) {
+        const [entry] = this.#outbox.pending(1);
+        if (!entry) break;
+        if (!(await this.#deliver(entry))) break;
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  /** Returns false when delivery should pause (no answer, or a passing error); true to go on. */
+  async #deliver(entry: OutboxEntry): Promise<boolean> {
+    let ack: Ack<unknown>;
+    try {
+      // Outbox entries were validated when committed; the typed event map cannot name a runtime event.
+      const untyped = this.#socket as unknown as Socket;
+      ack = (await untyped.timeout(this.#ackTimeoutMs).emitWithAck(entry.event, entry.payload)) as Ack<unknown>;
+    } catch {
+      this.#outbox.attempted(entry.id, "no acknowledgement in time");
+      return false;
+    }
+    if (ack.ok) {
+      this.#outbox.acknowledged(entry.id);
+      this.emit("delivered", { id: entry.id, event: entry.event, result: ack.data });
+      return true;
+    }
+    if (PERMANENT_ERRORS.has(ack.error.code)) {
+      this.#log.error({ id: entry.id, event: entry.event, error: ack.error }, "the server rejected an outbox event");
+      this.#outbox.rejected(entry.id, `${ack.error.code}: ${ack.error.message}`);
+      return true;
+    }
+    this.#outbox.attempted(entry.id, `${ack.error.code}: ${ack.error.message}`);
+    setTimeout(() => void this.drain(), 2000).unref();
+    return false;
+  }
+
+  #sendStatus(status: TerminalStatus): void {
+    this.#socket.timeout(this.#ackTimeoutMs).emit("terminal:status", status, (error: Error | null, ack: Ack<unknown>) => {
+      if (error || !ack.ok) this.#log.warn({ error: error?.message ?? (ack.ok ? null : ack.error) }, "status report not accepted");
+    });
+  }
+
+  #receiveCommand(raw: unknown, ack: unknown): void {
+    if (typeof ack !== "function") return;
+    const parsed = terminalCommandSchema.safeParse(raw);
+    if (!parsed.success) {
+      ack(fail("invalid_payload", "malformed command"));
+      return;
+    }
+    ack(ok(null));
+    if (!this.#outbox.firstSightOfCommand(parsed.data.commandId)) return;
+    this.emit("command", parsed.data);
+  }
+}

@@ -1,0 +1,199 @@
+import { EventEmitter } from "node:events";
+import { join } from "node:path";
+import {
+  type Ack,
+  type TerminalCommand,
+  type TerminalKind,
+  durableTerminalEvents,
+  describeIssues,
+  fail,
+  ok,
+} from "@linli/protocol";
+import type { Logger } from "pino";
+import type {
+  BridgeCallName,
+  BridgeCalls,
+  BridgeEventName,
+  BridgeEvents,
+  LinkState,
+  OutboxRequest,
+  TerminalSnapshot,
+} from "../bridge/contract";
+import { enroll, loadCredentials, saveCredentials } from "./credentials";
+import type { DeviceHost } from "./device-host";
+import { RemoteSettings } from "./remote-settings";
+import { Outbox } from "./outbox";
+import { ServerLink, type ServerLinkOptions } from "./server-link";
+import type { TerminalConfig } from "./terminal-config";
+
+export interface TerminalRuntimeOptions {
+  config: TerminalConfig;
+  kind: TerminalKind;
+  version: string;
+  log: Logger;
+  devices: DeviceHost;
+  /** Overrides for tests and benchmarks (timeouts, backoff). */
+  link?: Pick<ServerLinkOptions, "ackTimeoutMs" | "backoff">;
+  /** How often to retry enrolment while the server cannot be reached. */
+  enrollRetryMs?: number;
+}
+
+/**
+ * A terminal's runtime, the same in the Electron build and in browser mode: enrolment, the server
+ * link, the durable outbox, the devices, and the bridge calls its UI makes.
+ */
+export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [BridgeEvents[E]] }> {
+  readonly #options: TerminalRuntimeOptions;
+  readonly #outbox: Outbox;
+  readonly #settings: RemoteSettings;
+  #link: ServerLink | null = null;
+  #terminalId: string | null = null;
+  #linkState: TerminalSnapshot["link"] = { state: "enrolling", since: new Date().toISOString(), detail: null };
+  #enrollTimer: NodeJS.Timeout | null = null;
+  #stopped = false;
+
+  constructor(options: TerminalRuntimeOptions) {
+    super();
+    this.#options = options;
+    this.#outbox = new Outbox(join(options.config.dataDir, "outbox.db"));
+    this.#settings = new RemoteSettings(join(options.config.dataDir, "settings.json"));
+    options.devices.on("health", (devices) => {
+      this.#link?.reportStatus({ version: options.version, devices });
+      this.#publishState();
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.#options.devices.start();
+    const { config } = this.#options;
+    const credentials = loadCredentials(config.dataDir);
+    if (credentials && credentials.server === config.server) return this.#connect(credentials);
+    await this.#enroll();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#enrollTimer) clearTimeout(this.#enrollTimer);
+    this.#link?.stop();
+    await this.#options.devices.stop();
+    this.#outbox.close();
+  }
+
+  snapshot(): TerminalSnapshot {
+    return {
+      kind: this.#options.kind,
+      version: this.#options.version,
+      terminalId: this.#terminalId,
+      link: this.#linkState,
+      outbox: this.#outbox.stats(),
+      devices: this.#options.devices.health(),
+      settings: this.#settings.current,
+    };
+  }
+
+  /** Every bridge call lands here, whichever transport carried it. */
+  async call<K extends BridgeCallName>(name: K, request: unknown): Promise<Ack<BridgeCalls[K]["response"]>> {
+    switch (name) {
+      case "state:get":
+        return ok(this.snapshot()) as Ack<BridgeCalls[K]["response"]>;
+      case "outbox:send":
+        return this.send(request) as Ack<BridgeCalls[K]["response"]>;
+      default:
+        return fail("invalid_payload", `unknown bridge call "${String(name)}"`);
+    }
+  }
+
+  /** Validates and commits a durable event; `ok` only once it is on disk. */
+  send(request: unknown): Ack<{ id: string; queuedAt: string }> {
+    const { event, payload } = (request ?? {}) as Partial<OutboxRequest>;
+    const schema = event ? durableTerminalEvents[event] : undefined;
+    if (!event || !schema) return fail("invalid_payload", `unknown event "${String(event)}"`);
+    // Validate the payload as it will travel, with a placeholder id the outbox replaces.
+    const parsed = schema.safeParse({ ...(payload as object), id: "00000000-0000-4000-8000-000000000000" });
+    if (!parsed.success) return fail("invalid_payload", describeIssues(parsed.error));
+    const { id, createdAt } = this.#outbox.add(event, parsed.data);
+    this.#publishState();
+    void this.#link?.drain();
+    return ok({ id, queuedAt: createdAt });
+  }
+
+  async #enroll(): Promise<void> {
+    const { config, log } = this.#options;
+    if (!config.enrollmentCode) {
+      this.#setLinkState("enrollment-failed", "no credentials and no enrollmentCode in the terminal config");
+      return;
+    }
+    this.#setLinkState("enrolling", null);
+    const outcome = await enroll(config.server, config.enrollmentCode);
+    if (this.#stopped) return;
+    if (outcome.ok) {
+      saveCredentials(config.dataDir, outcome.credentials);
+      log.info({ terminalId: outcome.credentials.terminalId }, "enrolled");
+      return this.#connect(outcome.credentials);
+    }
+    log.error({ message: outcome.message }, "enrolment failed");
+    this.#setLinkState("enrollment-failed", outcome.message);
+    if (!outcome.permanent) {
+      this.#enrollTimer = setTimeout(() => void this.#enroll(), this.#options.enrollRetryMs ?? 10_000);
+    }
+  }
+
+  #connect(credentials: { server: string; terminalId: string; token: string }): void {
+    this.#terminalId = credentials.terminalId;
+    const link = new ServerLink({
+      credentials,
+      outbox: this.#outbox,
+      log: this.#options.log.child({ subsystem: "link" }),
+      ...this.#options.link,
+    });
+    link.on("state", (state, detail) => this.#setLinkState(state, detail));
+    link.on("delivered", (delivery) => {
+      this.emit("outbox:delivered", delivery);
+      this.#publishState();
+    });
+    link.on("command", (command) => void this.#runCommand(command));
+    link.reportStatus({ version: this.#options.version, devices: this.#options.devices.health() });
+    this.#link = link;
+    link.start();
+  }
+
+  async #runCommand(command: TerminalCommand): Promise<void> {
+    this.#options.log.info({ commandId: command.commandId, type: command.type }, "command received");
+    const outcome = await this.#execute(command).then(
+      (detail) => ({ status: "succeeded" as const, detail }),
+      (error: Error) => ({ status: "failed" as const, detail: error.message }),
+    );
+    this.send({ event: "command:result", payload: { commandId: command.commandId, ...outcome } });
+  }
+
+  async #execute(command: TerminalCommand): Promise<string> {
+    switch (command.type) {
+      case "reload":
+        this.emit("reload", null);
+        return "the UI was told to reload";
+      case "restart":
+        this.#link?.stop();
+        this.#link = null;
+        await this.#options.devices.stop();
+        await this.#options.devices.start();
+        this.#connect(loadCredentials(this.#options.config.dataDir)!);
+        this.emit("reload", null);
+        return "link, devices and UI restarted";
+      case "update-config": {
+        const settings = this.#settings.update(command.params);
+        this.#publishState();
+        return `settings now ${JSON.stringify(settings)}`;
+      }
+    }
+  }
+
+  #setLinkState(state: LinkState, detail: string | null): void {
+    if (this.#linkState.state === state && this.#linkState.detail === detail) return;
+    this.#linkState = { state, since: new Date().toISOString(), detail };
+    this.#publishState();
+  }
+
+  #publishState(): void {
+    if (!this.#stopped) this.emit("state", this.snapshot());
+  }
+}
