@@ -71,6 +71,7 @@ export function authorizationFor(
   request: { method: string; uri: string },
   credentials: HttpCredentials,
   nonceCount = 1,
+  cnonce = randomBytes(8).toString("hex"),
 ): string {
   if (challenge.scheme === "basic") {
     return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, "utf8").toString("base64")}`;
@@ -82,7 +83,6 @@ export function authorizationFor(
   const offered = (challenge.params.qop ?? "").split(",").map((option) => option.trim());
   const qop = offered.includes("auth") ? "auth" : undefined;
   const nc = nonceCount.toString(16).padStart(8, "0");
-  const cnonce = randomBytes(8).toString("hex");
   const response = digestResponse(
     { algorithm, realm, nonce, uri: request.uri, method: request.method, qop, nc, cnonce },
     credentials,
