@@ -128,10 +128,11 @@ export async function createControlServer(options: ControlServerOptions): Promis
     log.warn({ dir: CONSOLE_DIST }, "the staff console is not built: run `npm run build`");
   }
 
-  const minPing = Math.max(1000, Math.min(25_000, Math.floor(minSilence / 4)));
+  // Pings keep a healthy link audibly alive several times per supervision period; a link that stops
+  // answering is caught by the supervisor's own silence check first (the transport gives up later).
   const io = new SocketServer(app.server, {
-    pingInterval: minPing,
-    pingTimeout: minPing * 2,
+    pingInterval: Math.max(500, Math.min(25_000, Math.floor(minSilence / 4))),
+    pingTimeout: minSilence,
     maxHttpBufferSize: 1024 * 1024,
     serveClient: false,
   });
