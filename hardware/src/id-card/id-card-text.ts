@@ -215,7 +215,7 @@ function rawField(text: Buffer, [offset, length]: readonly [number, number]): st
 
 /** Fields are padded with spaces; some readers and card writers pad with NULs instead. */
 function trimPadding(value: string): string {
-  return value.replace(/^[\s\u0000]+|[\s\u0000]+$/g, "");
+  return value.replace(/^[\s\0]+|[\s\0]+$/g, "");
 }
 
 function field(text: Buffer, range: readonly [number, number]): string {
