@@ -48,7 +48,7 @@ describe("DahuaItcClient against the Dahua simulator", () => {
     const { camera, client } = await startPair();
     const heartbeats: number[] = [];
     client.on("heartbeat", () => heartbeats.push(Date.now()));
-    client.start();
+    await client.start();
     await untilHealth(client, "ok");
     expect(camera.streamCount).toBe(1);
 
@@ -91,7 +91,7 @@ describe("DahuaItcClient against the Dahua simulator", () => {
     const rejected: RejectedPlate[] = [];
     client.on("plate", (plate) => plates.push(plate));
     client.on("rejected", (read) => rejected.push(read));
-    client.start();
+    await client.start();
     await untilHealth(client, "ok");
     camera.drive("无车牌", "unknown");
     camera.drive("湘A12345", "unknown");
@@ -102,7 +102,7 @@ describe("DahuaItcClient against the Dahua simulator", () => {
 
   it("reports refused credentials and does not crash", async () => {
     const { client } = await startPair({ password: "wrong" });
-    client.start();
+    await client.start();
     const down = await untilHealth(client, "unavailable");
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(client.health.current).toEqual({
@@ -115,7 +115,7 @@ describe("DahuaItcClient against the Dahua simulator", () => {
 
   it("reconnects after the stream drops and receives cars again", async () => {
     const { camera, client } = await startPair();
-    client.start();
+    await client.start();
     await untilHealth(client, "ok");
 
     const down = untilHealth(client, "unavailable");
@@ -131,7 +131,7 @@ describe("DahuaItcClient against the Dahua simulator", () => {
 
   it("goes degraded then reconnects when heartbeats stop, and survives the camera restarting", async () => {
     const { camera, client, port } = await startPair();
-    client.start();
+    await client.start();
     await untilHealth(client, "ok");
 
     camera.silence();

@@ -95,7 +95,7 @@ export class DahuaItcClient extends EventEmitter<ClientEvents> {
   }
 
   /** Opens the stream and keeps it open until {@link stop}; failures only show in health. */
-  start(): void {
+  async start(): Promise<void> {
     if (this.#running) return;
     this.#running = true;
     this.health.set("unavailable", "connecting");

@@ -81,7 +81,7 @@ describe("OnvifCamera (onvif package) against the ONVIF simulator", () => {
 
   it("keeps health from periodic probes and recovers when the camera comes back", async () => {
     const { device, camera, port } = await startPair({ pollIntervalMs: 100, reconnectMinMs: 50 });
-    camera.start();
+    await camera.start();
     await untilHealth(camera, "ok");
 
     await device.stop();
@@ -100,7 +100,7 @@ describe("OnvifCamera (onvif package) against the ONVIF simulator", () => {
     await device.stop();
     const camera = new OnvifCamera({ host: "127.0.0.1", port, timeoutMs: 500, reconnectMinMs: 1000 });
     cleanups.push(() => camera.stop());
-    camera.start();
+    await camera.start();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(camera.health.current).toMatchObject({ device: `127.0.0.1:${port}`, status: "unavailable" });
     expect(camera.health.current.reason).toMatch(/ECONNREFUSED/);

@@ -167,7 +167,7 @@ export class OnvifCamera {
   }
 
   /** Starts probing the camera for health; failures only show in health. */
-  start(): void {
+  async start(): Promise<void> {
     if (this.#running) return;
     this.#running = true;
     this.health.set("unavailable", "connecting");
