@@ -169,7 +169,7 @@ export class SamVSimulator {
         const blocks = [encodeIdCardText(card), card.photo];
         if (key === 0x3010) blocks.push(card.fingerprint ?? Buffer.alloc(0));
         const lengths = Buffer.alloc(blocks.length * 2);
-        blocks.forEach((block, index) => lengths.writeUInt16BE(block.length, index * 2));
+        for (const [index, block] of blocks.entries()) lengths.writeUInt16BE(block.length, index * 2);
         return encodeSamVResponse(SamVStatus.ok, Buffer.concat([lengths, ...blocks]));
       }
       case 0x3003:
