@@ -1,0 +1,83 @@
+import type { ReactNode } from "react";
+import type { Session } from "../api/types";
+import { useI18n } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import type { LiveStatus } from "../live/use-console-socket";
+import { LanguageSwitch } from "./language-switch";
+import type { Route } from "./use-hash-route";
+
+const LIVE_WORDS: Record<LiveStatus, MessageKey> = {
+  live: "live.live",
+  connecting: "live.connecting",
+  down: "live.down",
+};
+
+export function Layout(props: {
+  session: Session;
+  communityName: string | null;
+  route: Route;
+  live: LiveStatus;
+  onSignOut(): void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const { staff } = props.session;
+  const links: Array<{ route: Route; label: MessageKey }> = [{ route: "fleet", label: "nav.fleet" }];
+  if (staff.role === "admin") links.push({ route: "enrol", label: "nav.enrol" });
+
+  return (
+    <div className="shell">
+      <button
+        type="button"
+        className="skip-link"
+        // The URL fragment holds the page route, so the skip link moves the focus itself.
+        onClick={() => document.getElementById("main")?.focus()}
+      >
+        {t("nav.skip")}
+      </button>
+      <aside className="sidebar">
+        <div className="sidebar-brand">
+          <span className="brand-mark" aria-hidden="true">
+            邻
+          </span>
+          <div>
+            <p className="brand-name">{t("app.name")}</p>
+            <p className="brand-sub">{t("app.console")}</p>
+          </div>
+        </div>
+        <nav aria-label={t("nav.label")}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.route}>
+                <a href={`#/${link.route}`} aria-current={props.route === link.route ? "page" : undefined}>
+                  {t(link.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <div className="workspace">
+        <header className="topbar">
+          <p className={`live live-${props.live}`} role="status" data-testid="live-status">
+            <span className="live-dot" aria-hidden="true" />
+            {t(LIVE_WORDS[props.live])}
+          </p>
+          <div className="topbar-user">
+            <span className="user-name">{staff.displayName}</span>
+            <span className="user-role">
+              {t(`role.${staff.role}`)} · {props.communityName ?? t("staff.countyWide")}
+            </span>
+          </div>
+          <LanguageSwitch />
+          <button type="button" className="button" onClick={props.onSignOut}>
+            {t("nav.signOut")}
+          </button>
+        </header>
+        <main id="main" className="content" tabIndex={-1}>
+          {props.children}
+        </main>
+      </div>
+    </div>
+  );
+}

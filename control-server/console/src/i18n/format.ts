@@ -1,0 +1,37 @@
+import type { Translate } from "./i18n";
+import type { Locale } from "./messages";
+
+/** 2025-06-03 14:05 in the viewer's time zone, as each locale writes it. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(iso));
+}
+
+export function formatTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    new Date(iso),
+  );
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "3 分钟前", "2 小时后"; "刚刚" under a minute. */
+export function formatRelative(iso: string, now: number, locale: Locale, t: Translate): string {
+  const delta = new Date(iso).getTime() - now;
+  if (Math.abs(delta) < 60_000) return t("time.justNow");
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(delta) >= ms) return format.format(Math.round(delta / ms), unit);
+  }
+  return t("time.justNow");
+}
