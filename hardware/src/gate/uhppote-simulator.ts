@@ -139,6 +139,15 @@ export class UhppoteSimulator extends EventEmitter<{ event: [GateEvent] }> {
     return this.#events;
   }
 
+  /** Adds or replaces a card, as an installer would at the controller. */
+  addCard(card: CardRecord): void {
+    // Encoding it is the validation: the card must survive a get-card reply.
+    encodeReply("getCardByNumber", this.serialNumber, { card });
+    const at = this.#cardSlots.findIndex((slot) => slot?.cardNumber === card.cardNumber);
+    if (at >= 0) this.#cardSlots[at] = card;
+    else this.#cardSlots.push(card);
+  }
+
   /** A card held to a door's reader: granted or denied by the card list, dates, profiles and door mode. */
   swipe(cardNumber: number, door: number, direction: number = DIRECTIONS.in): SwipeResult {
     checkDoor(door);
@@ -341,9 +350,7 @@ export class UhppoteSimulator extends EventEmitter<{ event: [GateEvent] }> {
     },
     putCard: ({ card }) => {
       if (card.cardNumber === 0 || card.cardNumber === 0xffffffff) return { stored: false };
-      const at = this.#cardSlots.findIndex((slot) => slot?.cardNumber === card.cardNumber);
-      if (at >= 0) this.#cardSlots[at] = card;
-      else this.#cardSlots.push(card);
+      this.addCard(card);
       return { stored: true };
     },
     deleteCard: ({ cardNumber }) => {
