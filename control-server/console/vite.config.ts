@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -6,7 +7,8 @@ const server = process.env.LINLI_SERVER ?? "http://127.0.0.1:8080";
 
 /** The staff console, served by the control server at /console/. */
 export default defineConfig({
-  root: "src",
+  // Resolved from this file, so that a build started from any directory (a test, the root script) works.
+  root: fileURLToPath(new URL("./src", import.meta.url)),
   base: "/console/",
   plugins: [react()],
   build: { outDir: "../dist", emptyOutDir: true, target: "chrome120" },

@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { type ControlServer, createControlServer } from "../../server/src/app";
+
+export const ADMIN_PASSWORD = "admin-password-1";
+
+/** Builds the console from the current source, so that the test never runs against a stale dist. */
+export async function buildConsole(): Promise<void> {
+  await build({
+    configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)),
+    logLevel: "error",
+  });
+}
+
+export interface RunningServer {
+  server: ControlServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real control server on a free loopback port with a fresh database. */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "linli-console-e2e-"));
+  const server = await createControlServer({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    adminPassword: ADMIN_PASSWORD,
+    logLevel: "silent",
+    supervisionMs: { kiosk: 20_000, elder: 20_000 },
+    enrollmentCodeTtlMs: 24 * 3600 * 1000,
+  });
+  const { url } = await server.listen();
+  return {
+    server,
+    url,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** JSON over HTTP to the server under test; answers status and body, never throws on an HTTP error. */
+export async function api(
+  base: string,
+  path: string,
+  options: { method?: string; token?: string; body?: unknown } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: a test helper; each caller knows the shape it asked for
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(new URL(path, base), {
+    method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+    headers: {
+      ...(options.body === undefined ? {} : { "content-type": "application/json" }),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+  });
+  return { status: response.status, body: response.status === 204 ? null : await response.json() };
+}
+
+export async function adminToken(base: string): Promise<string> {
+  const { status, body } = await api(base, "/api/v1/auth/login", {
+    body: { username: "admin", password: ADMIN_PASSWORD },
+  });
+  if (status !== 200) throw new Error(`admin sign-in failed: ${status}`);
+  return body.token as string;
+}
+
+/** Enrols a terminal through the HTTP API, as a terminal would; answers its credentials. */
+export async function enrolTerminal(
+  base: string,
+  token: string,
+  terminal: { kind: "kiosk" | "elder"; communityId: string; name: string },
+): Promise<{ terminalId: string; token: string }> {
+  const code = await api(base, "/api/v1/terminals/enrollment-codes", { token, body: terminal });
+  if (code.status !== 201) throw new Error(`enrolment code: ${code.status} ${JSON.stringify(code.body)}`);
+  const enrolled = await api(base, "/api/v1/terminals/enroll", { body: { code: code.body.code } });
+  if (enrolled.status !== 201) throw new Error(`enrol: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
+  return enrolled.body;
+}
+
+/** Signs in through the page, as a person would. */
+export async function signInThroughPage(
+  page: Page,
+  base: string,
+  username = "admin",
+  password = ADMIN_PASSWORD,
+) {
+  await page.goto(new URL("/console/", base).toString());
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core on the current page: the violations rated serious or critical, described in one line each. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
