@@ -1,6 +1,7 @@
 import { createSocket } from "node:dgram";
 import { afterEach, describe, expect, it } from "vitest";
 import { gateCli, runGateCommand } from "./cli";
+import { UhppoteController } from "./uhppote-controller";
 import { UhppoteSimulator } from "./uhppote-simulator";
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -40,6 +41,11 @@ describe("gate simulate and check", () => {
     expect(checked).toContain("cards: 0");
     expect(checked).toContain("event listener: not set");
     expect(checked.at(-1)).toBe("health: ok");
+
+    // Events caused over the network are printed by the simulator as they happen.
+    const gate = new UhppoteController({ host: "127.0.0.1", port, serialNumber: 423187757 });
+    expect(await gate.openDoor(2)).toBe(true);
+    expect(printed.at(-1)).toMatch(/^event #1 .* door 2: granted \(remote open door\)$/);
   });
 
   it("finds the serial number by discovery when none is given", async () => {

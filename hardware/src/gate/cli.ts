@@ -152,13 +152,23 @@ export const gateCli: DeviceCli = {
     const serialNumber = positiveInteger(values.serial, "--serial");
     const sim = new UhppoteSimulator({ serialNumber, host: bind.host, port: bind.port });
     const { host, port } = await sim.start();
-    sim.on("event", (event) => print(`event ${describeEvent(event)}`));
+    // Events of stdin commands are printed as the command's answer; print the others (remote open).
+    let runningCommand = false;
+    sim.on("event", (event) => {
+      if (!runningCommand) print(`event ${describeEvent(event)}`);
+    });
+    const run = (line: string) => {
+      runningCommand = true;
+      try {
+        return runGateCommand(sim, line);
+      } finally {
+        runningCommand = false;
+      }
+    };
     print(`UHPPOTE controller simulator ${serialNumber} listening on udp ${host}:${port}`);
     print(`  config: ${JSON.stringify({ type: "uhppote", host, port, serialNumber })}`);
     print(`  check it: npm run device-check -- gate --host ${host} --port ${port} --serial ${serialNumber}`);
-    const stopStdin = values["no-stdin"]
-      ? () => {}
-      : listenToStdin((line) => runGateCommand(sim, line), print);
+    const stopStdin = values["no-stdin"] ? () => {} : listenToStdin(run, print);
     if (!values["no-stdin"]) print(`Commands on stdin:\n  ${COMMANDS.join("\n  ")}`);
     return async () => {
       stopStdin();
