@@ -8,6 +8,7 @@ import { type HidAccess, HidButtonBox, type HidDeviceInfo, type HidInputDevice }
 import { HidReportError, heldButtons } from "./hid-report";
 import { KeyboardButtons } from "./keyboard-buttons";
 import { DEFAULT_KEYBOARD_BUTTONS, KeyboardButtonMapper } from "./keyboard-wedge";
+import { nodeHidAccess } from "./node-hid-access";
 
 const mapping = [
   { name: "sos", byte: 1, mask: 0x01 },
@@ -314,5 +315,23 @@ describe("createButtons", () => {
         "✖ Too small: expected array to have >=1 items\n  → at buttons",
     );
     expect(() => createButtons({ type: "serial" } as never)).toThrow(/invalid buttons config/);
+  });
+});
+
+describe("nodeHidAccess (real node-hid)", () => {
+  it("enumerates through node-hid and reports an absent box as not connected", async () => {
+    const hid = nodeHidAccess();
+    expect(await hid.list(0xfffe, 0xfffd)).toEqual([]);
+    await expect(
+      hid.open({ vendorId: 0xfffe, productId: 0xfffd, path: "/dev/linli-no-such-hidraw" }),
+    ).rejects.toThrow();
+    const driver = createButtons({ type: "hid", vendorId: "0xfffe", productId: "0xfffd", buttons: mapping });
+    started.push(driver);
+    await driver.start();
+    expect(driver.health.current).toEqual({
+      device: "buttons",
+      status: "unavailable",
+      reason: "HID fffe:fffd not connected",
+    });
   });
 });

@@ -19,9 +19,3 @@ export function nodeHidAccess(): HidAccess {
     },
   };
 }
-
-/** Every HID device node-hid can see, for `device-check` style listings. */
-export async function listAllHidDevices(): Promise<HidDeviceInfo[]> {
-  const hid = await import("node-hid");
-  return hid.devicesAsync();
-}
