@@ -238,6 +238,9 @@ describe("printer status", () => {
     const parser = new PrinterReplyParser();
     const first = parser.push(hex("12 FF 38 00"));
     expect(first).toEqual({ replies: [{ kind: "status", byte: 0x12 }], skipped: 1 });
+    // Noise that looks like an ASB start does not hold up the status reply behind it.
+    expect(new PrinterReplyParser().push(hex("38 C5 12")).replies).toEqual([{ kind: "status", byte: 0x12 }]);
+    expect(new PrinterReplyParser().push(hex("38 12")).replies).toEqual([{ kind: "status", byte: 0x12 }]);
     const second = parser.push(hex("00 00 1E 10 90 00 00"));
     expect(second.replies).toEqual([
       { kind: "asb", status: { ...READY_STATUS, online: false, coverOpen: true } },

@@ -134,15 +134,17 @@ export class PrinterReplyParser {
         replies.push({ kind: "status", byte });
         index += 1;
       } else if (isAsbFirstByte(byte)) {
-        if (this.#buffer.length - index < 4) break;
         const message = this.#buffer.subarray(index, index + 4);
-        // Bytes 2–4 have bits 4 and 7 clear; anything else means this was not an ASB start.
-        if (message.subarray(1).every((b) => (b & 0x90) === 0)) {
-          replies.push({ kind: "asb", status: decodeAsb(message) });
-          index += 4;
-        } else {
+        // Bytes 2–4 have bits 4 and 7 clear, unlike any status reply: a byte that breaks this rule
+        // shows at once that this was noise, so a reply behind it is never held up.
+        if (!message.subarray(1).every((b) => (b & 0x90) === 0)) {
           skipped += 1;
           index += 1;
+        } else if (message.length < 4) {
+          break;
+        } else {
+          replies.push({ kind: "asb", status: decodeAsb(message) });
+          index += 4;
         }
       } else {
         skipped += 1;
