@@ -20,7 +20,7 @@ export function DeviceHealthCell({ devices }: { devices: DeviceHealth[] }) {
         <li key={d.device} className={`health-${d.status}`}>
           <span aria-hidden="true">▲ </span>
           <strong>{d.device}</strong> {t(`device.${d.status}`)}
-          {d.reason && <span className="health-reason">：{d.reason}</span>}
+          {d.reason && <span className="health-reason">{t("device.reason", { reason: d.reason })}</span>}
         </li>
       ))}
     </ul>

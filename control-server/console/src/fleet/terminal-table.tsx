@@ -40,14 +40,17 @@ export function TerminalTable(props: {
             >
               <th scope="row">
                 <span className="terminal-name">{terminal.name}</span>
-                <span className="terminal-id">{terminal.id}</span>
+                {/* The first block of the id is enough to tell terminals apart on screen; the whole id is in the title. */}
+                <span className="terminal-id" title={terminal.id}>
+                  {terminal.id.slice(0, 8)}
+                </span>
               </th>
-              <td>{t(`kind.${terminal.kind}`)}</td>
-              <td>{props.communityName(terminal.communityId)}</td>
+              <td className="nowrap">{t(`kind.${terminal.kind}`)}</td>
+              <td className="nowrap">{props.communityName(terminal.communityId)}</td>
               <td data-column="status">
                 <PresenceBadge terminal={terminal} />
               </td>
-              <td>
+              <td className="nowrap">
                 {terminal.online ? (
                   <span>{t("time.justNow")}</span>
                 ) : terminal.lastSeenAt ? (

@@ -75,6 +75,7 @@ const zhCN = {
   "device.ok": "正常",
   "device.degraded": "异常",
   "device.unavailable": "不可用",
+  "device.reason": "：{reason}",
 
   "action.reload": "重新加载",
   "action.restart": "重启",
@@ -192,6 +193,7 @@ const en: Record<MessageKey, string> = {
   "device.ok": "OK",
   "device.degraded": "degraded",
   "device.unavailable": "unavailable",
+  "device.reason": ": {reason}",
 
   "action.reload": "Reload",
   "action.restart": "Restart",
