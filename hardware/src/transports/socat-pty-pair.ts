@@ -39,9 +39,20 @@ export async function createPtyPair(options: PtyPairOptions = {}): Promise<PtyPa
   let socat: ChildProcess | undefined;
 
   async function plug(): Promise<void> {
-    const child = spawn("socat", [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    // socat runs under a small shell that kills it when our end of its stdin closes, which also
+    // happens when this process dies without cleaning up: no orphaned socat keeps the ptys alive.
+    // (Background jobs of sh get /dev/null as stdin, hence the copy of stdin on fd 3.)
+    const child = spawn(
+      "sh",
+      [
+        "-c",
+        'exec 3<&0; socat "$1" "$2" & pid=$!; { read -r _ <&3; kill "$pid" 2>/dev/null; } & wait "$pid"',
+        "socat-pty-pair",
+        `pty,raw,echo=0,link=${devicePath}`,
+        `pty,raw,echo=0,link=${hostPath}`,
+      ],
+      { stdio: ["pipe", "ignore", "pipe"] },
+    );
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -67,7 +78,7 @@ export async function createPtyPair(options: PtyPairOptions = {}): Promise<PtyPa
     socat = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, "exit");
-    child.kill("SIGTERM");
+    child.stdin?.end();
     await exited;
   }
 
