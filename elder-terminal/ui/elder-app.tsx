@@ -37,9 +37,16 @@ export function ElderApp({ bridge }: { bridge: UiBridge }) {
         aria-live="polite"
         data-testid="link-banner"
       >
-        <StatusIcon tone={status.tone} size={96} />
+        <StatusIcon tone={status.tone} size={80} />
         <div>
-          <p className="elder-title">{status.title}</p>
+          <p className={status.title.length > 8 ? "elder-title elder-title-long" : "elder-title"}>
+            {/* Wrap between phrases ("网络中断，" / "正在重试"), never inside one. */}
+            {status.title.split(/(?<=[，,]\s?)/).map((phrase) => (
+              <span key={phrase} className="phrase">
+                {phrase}
+              </span>
+            ))}
+          </p>
           <p className="elder-hint">{status.hint}</p>
         </div>
       </main>
