@@ -6,15 +6,26 @@ export class LineProcess {
   readonly child: ChildProcess;
   readonly lines: string[] = [];
   readonly exited: Promise<number | null>;
+  /** The last few kilobytes of stderr, for failure messages. */
+  stderrTail = "";
   /** Index of the first line `next` has not consumed yet. */
   #cursor = 0;
   #wake: (() => void) | null = null;
 
-  constructor(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
+  /**
+   * `detached` runs the command in its own process group and sends signals to the whole group, as a
+   * terminal's Ctrl-C does: needed for wrappers such as `npm start` that run the real program as a child.
+   */
+  constructor(
+    command: string,
+    args: string[],
+    private readonly options: { env?: NodeJS.ProcessEnv; cwd?: string; detached?: boolean } = {},
+  ) {
     this.child = spawn(command, args, {
       cwd: options.cwd ?? process.cwd(),
       env: { ...process.env, ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
+      detached: options.detached ?? false,
     });
     this.exited = new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));
     createInterface({ input: this.child.stdout! }).on("line", (line) => {
@@ -22,8 +33,10 @@ export class LineProcess {
       this.#wake?.();
     });
     this.child.stderr!.on("data", (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
       if (process.env.LINLI_TEST_VERBOSE) process.stderr.write(chunk);
     });
+    this.child.once("exit", () => this.#wake?.());
   }
 
   /** Resolves with the first line, seen or still to come, that matches; consumes nothing. */
@@ -48,7 +61,10 @@ export class LineProcess {
         }
       }
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no line matching ${pattern} within ${timeoutMs} ms`);
+      if (remaining <= 0) throw new Error(`no line matching ${pattern} within ${timeoutMs} ms\n${this.stderrTail}`);
+      if (this.child.exitCode !== null || this.child.signalCode !== null) {
+        throw new Error(`the process ended (${this.child.exitCode ?? this.child.signalCode}) before a line matching ${pattern}\n${this.stderrTail}`);
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         const previous = this.#wake;
@@ -67,11 +83,20 @@ export class LineProcess {
   }
 
   signal(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
+    if (this.options.detached && this.child.pid) process.kill(-this.child.pid, signal);
+    else this.child.kill(signal);
   }
 
   async kill(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+    if (this.options.detached && this.child.pid) {
+      try {
+        process.kill(-this.child.pid, "SIGKILL");
+      } catch {
+        // The group is already gone.
+      }
+    } else if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill("SIGKILL");
+    }
     await this.exited;
   }
 }

@@ -26,7 +26,8 @@ export interface ServerConfig {
 
 /** Reads the server's configuration from the environment; throws one readable message listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (`LINLI_ADMIN_PASSWORD=`) means "not set", as in most shells' conventions.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
     throw new Error(
       `bad configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,

@@ -1,0 +1,16 @@
+import { type Browser, chromium } from "playwright-core";
+
+/** Debian's Chromium, started the way this machine and CI need it (root, no GPU, no background traffic). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.LINLI_CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
