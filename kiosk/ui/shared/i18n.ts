@@ -96,7 +96,7 @@ const en: Record<MessageKey, string> = {
   loading: "Starting…",
 };
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
