@@ -312,7 +312,8 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
   }
 
   #onData(chunk: Buffer): void {
-    this.#logger?.trace({ bytes: chunk.toString("hex") }, "ID card reader data");
+    // Only the size: read answers carry the holder's name and ID number.
+    this.#logger?.trace({ bytes: chunk.length }, "ID card reader data");
     for (const output of this.#parser.push(chunk)) {
       if (output.kind === "discarded") {
         this.#logger?.debug(

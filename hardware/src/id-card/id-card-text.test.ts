@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { encodeIdCardText, ID_CARD_TEXT_LENGTH, parseIdCardText } from "./id-card-text";
+import {
+  cardHolderName,
+  cardNumberOf,
+  encodeIdCardText,
+  ID_CARD_TEXT_LENGTH,
+  parseIdCardText,
+} from "./id-card-text";
 import { idNumberCheckCharacter, isValidIdNumber, maskIdNumber } from "./id-number";
 import { sampleCards } from "./sample-cards";
 
@@ -124,6 +130,13 @@ describe("text block", () => {
     const badSex = residentBlock();
     badSex.set(Buffer.from("5", "utf16le"), 30);
     expect(() => parseIdCardText(badSex, Buffer.alloc(0))).toThrow(/sex code "5"/);
+  });
+
+  it("gives the holder's name and number of every card type", () => {
+    expect(cardHolderName(sampleCards.resident)).toBe("李晓梅");
+    expect(cardHolderName(sampleCards.foreign2017)).toBe("史约翰");
+    expect(cardNumberOf(sampleCards.permit)).toBe("81000019900101102X");
+    expect(cardNumberOf(sampleCards.foreign2023)).toBe("94372419920704002X");
   });
 
   it("refuses to encode a field that does not fit", () => {

@@ -26,8 +26,6 @@ export const SamVCommand = {
   setMaxRfBytes: [0x61, 0xff],
 } as const satisfies Record<string, readonly [number, number]>;
 
-export type SamVCommandName = keyof typeof SamVCommand;
-
 export const SamVStatus = {
   ok: 0x90,
   noData: 0x91,

@@ -87,8 +87,10 @@ export class SamVSimulator {
     this.#samFault = undefined;
   }
 
-  /** Writes bytes that are no frame at all (line noise, a frame cut short) straight to the host. */
-  async sendGarbage(bytes: Uint8Array = Buffer.from("00ff55aaaa9613", "hex")): Promise<void> {
+  /** Writes bytes that are no frame (by default line noise, then a read answer cut short) to the host. */
+  async sendGarbage(
+    bytes: Uint8Array = Buffer.from("00ff55aaaa9613aaaaaa9669050800009001000400", "hex"),
+  ): Promise<void> {
     await this.#link.write(bytes);
   }
 
