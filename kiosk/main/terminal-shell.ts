@@ -7,7 +7,6 @@ import { deviceFactories } from "../runtime/device-factories";
 import { DeviceHost } from "../runtime/device-host";
 import { loadTerminalConfig } from "../runtime/terminal-config";
 import { TerminalRuntime } from "../runtime/terminal-runtime";
-import { TERMINAL_VERSION } from "../runtime/version";
 
 const BRIDGE_EVENTS: BridgeEventName[] = ["state", "outbox:delivered", "reload"];
 
@@ -49,7 +48,7 @@ export async function runTerminalShell(options: ShellOptions): Promise<void> {
   const runtime = new TerminalRuntime({
     config,
     kind: options.kind,
-    version: TERMINAL_VERSION,
+    version: app.getVersion(),
     log,
     devices: new DeviceHost(config.devices, deviceFactories, log.child({ subsystem: "devices" })),
   });
