@@ -5,7 +5,15 @@
 import { builtinModules } from "node:module";
 import { build } from "vite";
 
-const external = ["electron", "better-sqlite3", "serialport", "node-hid", "@serialport/bindings-cpp", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const external = [
+  "electron",
+  "better-sqlite3",
+  "serialport",
+  "node-hid",
+  "@serialport/bindings-cpp",
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
 
 const entries = [
   { entry: "kiosk/main/main.ts", outDir: "kiosk/dist/main", fileName: "main" },

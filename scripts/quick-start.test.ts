@@ -35,7 +35,10 @@ describe("npm start", () => {
       detached: true,
     });
     try {
-      const [, consoleUrl, username, password] = await start.waitFor(/^Console:\s+(\S+)\s+\(sign in as (\S+) \/ (\S+)\)/, 120_000);
+      const [, consoleUrl, username, password] = await start.waitFor(
+        /^Console:\s+(\S+)\s+\(sign in as (\S+) \/ (\S+)\)/,
+        120_000,
+      );
       const [, kioskUrl] = await start.waitFor(/^Kiosk:\s+(\S+)/);
       const [, elderUrl] = await start.waitFor(/^Elder:\s+(\S+)/);
       expect(consoleUrl).toBe(`http://127.0.0.1:${port}/console/`);
@@ -47,8 +50,12 @@ describe("npm start", () => {
       });
       expect(login.status).toBe(200);
       const { token } = (await login.json()) as { token: string };
-      const terminals = await fetch(`http://127.0.0.1:${port}/api/v1/terminals`, { headers: { authorization: `Bearer ${token}` } });
-      const { terminals: list } = (await terminals.json()) as { terminals: Array<{ kind: string; online: boolean }> };
+      const terminals = await fetch(`http://127.0.0.1:${port}/api/v1/terminals`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const { terminals: list } = (await terminals.json()) as {
+        terminals: Array<{ kind: string; online: boolean }>;
+      };
       expect(list.map((t) => [t.kind, t.online]).sort()).toEqual([
         ["elder", true],
         ["kiosk", true],
@@ -62,7 +69,9 @@ describe("npm start", () => {
 
         const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
         await kiosk.goto(kioskUrl!);
-        await expect.poll(() => kiosk.getByTestId("link-banner").innerText(), { timeout: 15_000 }).toContain("在线");
+        await expect
+          .poll(() => kiosk.getByTestId("link-banner").innerText(), { timeout: 15_000 })
+          .toContain("在线");
 
         const elder = await browser.newPage({ viewport: { width: 800, height: 480 } });
         await elder.goto(elderUrl!);

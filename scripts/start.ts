@@ -7,15 +7,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TerminalKind } from "@linli/protocol";
 import pino from "pino";
-import { createControlServer, loadConfig } from "../control-server/server/src/index";
 import { randomPassword } from "../control-server/server/src/auth/secrets";
-import { type LaunchedTerminal, UI_DIRS, launchTerminal } from "../kiosk/runtime/launch";
+import { createControlServer, loadConfig } from "../control-server/server/src/index";
+import { type LaunchedTerminal, launchTerminal, UI_DIRS } from "../kiosk/runtime/launch";
 import { loadTerminalConfig } from "../kiosk/runtime/terminal-config";
 
 const CONSOLE_DIST = "control-server/console/dist";
 
 function ensureBuilt(): void {
-  if ([CONSOLE_DIST, UI_DIRS.kiosk, UI_DIRS.elder].every((dir) => existsSync(join(dir, "index.html")))) return;
+  if ([CONSOLE_DIST, UI_DIRS.kiosk, UI_DIRS.elder].every((dir) => existsSync(join(dir, "index.html"))))
+    return;
   process.stdout.write("Building the console and terminal UIs (first start only)…\n");
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("the UI build failed");
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
   ensureBuilt();
   const config = loadConfig();
   const adminPassword = demoAdminPassword(config.dataDir);
-  const log = pino({ level: config.logLevel === "info" ? "warn" : config.logLevel, name: "linli" }, pino.destination(2));
+  const log = pino(
+    { level: config.logLevel === "info" ? "warn" : config.logLevel, name: "linli" },
+    pino.destination(2),
+  );
   const server = await createControlServer({ ...config, adminPassword, logger: log });
   const { url } = await server.listen();
   const api = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
@@ -64,9 +68,18 @@ async function main(): Promise<void> {
     if (!existsSync(join(dir, "credentials.json"))) {
       const { code } = await api<{ code: string }>("/api/v1/terminals/enrollment-codes", demo, token);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(file, JSON.stringify({ server: url, enrollmentCode: code, dataDir: ".", devices: {} }, null, 2));
+      writeFileSync(
+        file,
+        JSON.stringify({ server: url, enrollmentCode: code, dataDir: ".", devices: {} }, null, 2),
+      );
     }
-    terminals.push(await launchTerminal({ kind: demo.kind, config: loadTerminalConfig(file), log: log.child({ terminal: demo.kind }) }));
+    terminals.push(
+      await launchTerminal({
+        kind: demo.kind,
+        config: loadTerminalConfig(file),
+        log: log.child({ terminal: demo.kind }),
+      }),
+    );
   }
 
   process.stdout.write(

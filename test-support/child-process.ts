@@ -61,9 +61,12 @@ export class LineProcess {
         }
       }
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no line matching ${pattern} within ${timeoutMs} ms\n${this.stderrTail}`);
+      if (remaining <= 0)
+        throw new Error(`no line matching ${pattern} within ${timeoutMs} ms\n${this.stderrTail}`);
       if (this.child.exitCode !== null || this.child.signalCode !== null) {
-        throw new Error(`the process ended (${this.child.exitCode ?? this.child.signalCode}) before a line matching ${pattern}\n${this.stderrTail}`);
+        throw new Error(
+          `the process ended (${this.child.exitCode ?? this.child.signalCode}) before a line matching ${pattern}\n${this.stderrTail}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);

@@ -53,7 +53,10 @@ export type BridgeEventName = keyof BridgeEvents;
 
 /** How a UI talks to its runtime, whatever carries it (Electron IPC, or a loopback socket in browser mode). */
 export interface TerminalBridge {
-  call<K extends BridgeCallName>(name: K, request: BridgeCalls[K]["request"]): Promise<Ack<BridgeCalls[K]["response"]>>;
+  call<K extends BridgeCallName>(
+    name: K,
+    request: BridgeCalls[K]["request"],
+  ): Promise<Ack<BridgeCalls[K]["response"]>>;
   on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
 }
 

@@ -1,8 +1,13 @@
 import { join } from "node:path";
 import type { TerminalKind } from "@linli/protocol";
-import { BrowserWindow, app, ipcMain, session } from "electron";
+import { app, BrowserWindow, ipcMain, session } from "electron";
 import pino from "pino";
-import { BRIDGE_CALL_CHANNEL, BRIDGE_EVENT_CHANNEL, type BridgeCallName, type BridgeEventName } from "../bridge/contract";
+import {
+  BRIDGE_CALL_CHANNEL,
+  BRIDGE_EVENT_CHANNEL,
+  type BridgeCallName,
+  type BridgeEventName,
+} from "../bridge/contract";
 import { deviceFactories } from "../runtime/device-factories";
 import { DeviceHost } from "../runtime/device-host";
 import { loadTerminalConfig } from "../runtime/terminal-config";

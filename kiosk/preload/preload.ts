@@ -1,4 +1,4 @@
-import { type IpcRendererEvent, contextBridge, ipcRenderer } from "electron";
+import { contextBridge, type IpcRendererEvent, ipcRenderer } from "electron";
 import {
   BRIDGE_CALL_CHANNEL,
   BRIDGE_EVENT_CHANNEL,

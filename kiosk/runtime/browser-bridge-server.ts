@@ -4,7 +4,12 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { Server as SocketServer } from "socket.io";
-import { BRIDGE_NAMESPACE, BRIDGE_TOKEN_PARAM, type BridgeCallName, type BridgeEventName } from "../bridge/contract";
+import {
+  BRIDGE_NAMESPACE,
+  BRIDGE_TOKEN_PARAM,
+  type BridgeCallName,
+  type BridgeEventName,
+} from "../bridge/contract";
 import type { TerminalRuntime } from "./terminal-runtime";
 
 export interface BrowserBridgeServer {
@@ -32,7 +37,8 @@ export async function startBrowserBridge(options: {
   log: Logger;
 }): Promise<BrowserBridgeServer> {
   const { runtime, uiDir, log } = options;
-  if (!existsSync(uiDir)) throw new Error(`the terminal UI is not built (${uiDir} is missing): run \`npm run build\``);
+  if (!existsSync(uiDir))
+    throw new Error(`the terminal UI is not built (${uiDir} is missing): run \`npm run build\``);
   const secret = randomBytes(24).toString("base64url");
   const app: FastifyInstance = Fastify({ logger: false });
   let origin = "";
@@ -57,7 +63,8 @@ export async function startBrowserBridge(options: {
   bridge.on("connection", (socket) => {
     socket.on("call", async (name: unknown, request: unknown, ack: unknown) => {
       if (typeof ack !== "function") return;
-      if (typeof name !== "string") return ack({ ok: false, error: { code: "invalid_payload", message: "call name" } });
+      if (typeof name !== "string")
+        return ack({ ok: false, error: { code: "invalid_payload", message: "call name" } });
       ack(await runtime.call(name as BridgeCallName, request));
     });
   });

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     process.exit(values.help ? 0 : 2);
   }
   const config = loadTerminalConfig(configFile);
-  const log = pino({ level: process.env.LINLI_LOG_LEVEL ?? "info", name: `linli-${kind.data}` }, pino.destination(2));
+  const log = pino(
+    { level: process.env.LINLI_LOG_LEVEL ?? "info", name: `linli-${kind.data}` },
+    pino.destination(2),
+  );
   const terminal = await launchTerminal({ kind: kind.data, config, log });
   process.stdout.write(`UI: ${terminal.bridge.url}\n`);
   const window = values.open ? openChromiumWindow(terminal.bridge.url, kind.data) : null;

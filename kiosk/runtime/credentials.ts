@@ -43,12 +43,16 @@ export async function enroll(server: string, code: string): Promise<EnrollOutcom
   } catch (error) {
     return { ok: false, permanent: false, message: `cannot reach ${server}: ${(error as Error).message}` };
   }
-  const body = (await response.json().catch(() => null)) as
-    | { terminalId?: string; token?: string; error?: { message?: string } }
-    | null;
+  const body = (await response.json().catch(() => null)) as {
+    terminalId?: string;
+    token?: string;
+    error?: { message?: string };
+  } | null;
   if (response.ok && body?.terminalId && body.token) {
     return { ok: true, credentials: { server, terminalId: body.terminalId, token: body.token } };
   }
   const message = body?.error?.message ?? `enrolment failed with HTTP ${response.status}`;
-  return response.status >= 500 ? { ok: false, permanent: false, message } : { ok: false, permanent: true, message };
+  return response.status >= 500
+    ? { ok: false, permanent: false, message }
+    : { ok: false, permanent: true, message };
 }

@@ -12,7 +12,11 @@ export interface HostedDevice {
 }
 
 /** Builds a hosted device from its config entry (`devices.<name>` in the terminal config). */
-export type DeviceFactory = (name: string, config: Record<string, unknown> & { type: string }, log: Logger) => HostedDevice;
+export type DeviceFactory = (
+  name: string,
+  config: Record<string, unknown> & { type: string },
+  log: Logger,
+) => HostedDevice;
 
 /**
  * Runs the terminal's devices and keeps their health; a device that fails to start is reported as
@@ -31,7 +35,11 @@ export class DeviceHost extends EventEmitter<{ health: [DeviceHealth[]] }> {
     for (const [name, config] of Object.entries(configs)) {
       const factory = factories[config.type];
       if (!factory) {
-        this.#failed.push({ device: name, status: "unavailable", reason: `unknown device type "${config.type}"` });
+        this.#failed.push({
+          device: name,
+          status: "unavailable",
+          reason: `unknown device type "${config.type}"`,
+        });
         continue;
       }
       try {

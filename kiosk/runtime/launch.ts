@@ -27,7 +27,11 @@ export async function launchTerminal(options: {
   log: Logger;
   link?: TerminalRuntimeOptions["link"];
 }): Promise<LaunchedTerminal> {
-  const devices = new DeviceHost(options.config.devices, deviceFactories, options.log.child({ subsystem: "devices" }));
+  const devices = new DeviceHost(
+    options.config.devices,
+    deviceFactories,
+    options.log.child({ subsystem: "devices" }),
+  );
   const runtime = new TerminalRuntime({
     config: options.config,
     kind: options.kind,

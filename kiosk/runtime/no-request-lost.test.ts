@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LineProcess, tsx } from "../../test-support/child-process";
+import { type LineProcess, tsx } from "../../test-support/child-process";
 
 const SERVER_MAIN = "control-server/server/src/main.ts";
 const HEADLESS_TERMINAL = "kiosk/test/headless-terminal.ts";
@@ -62,7 +62,14 @@ async function enrollmentCode(): Promise<string> {
 
 async function writeTerminalConfig(): Promise<string> {
   const file = join(dir, "terminal.json");
-  writeFileSync(file, JSON.stringify({ server: `http://127.0.0.1:${port}`, enrollmentCode: await enrollmentCode(), dataDir: "terminal" }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      server: `http://127.0.0.1:${port}`,
+      enrollmentCode: await enrollmentCode(),
+      dataDir: "terminal",
+    }),
+  );
   return file;
 }
 

@@ -64,7 +64,14 @@ export class Outbox {
       .prepare(
         "SELECT seq, id, event, payload, created_at, attempts FROM outbox WHERE rejected_at IS NULL ORDER BY seq LIMIT ?",
       )
-      .all(limit) as Array<{ seq: number; id: string; event: DurableTerminalEvent; payload: string; created_at: string; attempts: number }>;
+      .all(limit) as Array<{
+      seq: number;
+      id: string;
+      event: DurableTerminalEvent;
+      payload: string;
+      created_at: string;
+      attempts: number;
+    }>;
     return rows.map((row) => ({
       seq: row.seq,
       id: row.id,

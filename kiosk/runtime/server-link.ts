@@ -2,6 +2,8 @@ import { EventEmitter } from "node:events";
 import {
   type Ack,
   type DurableTerminalEvent,
+  fail,
+  ok,
   PROTOCOL_VERSION,
   type ServerToTerminalEvents,
   TERMINAL_NAMESPACE,
@@ -9,11 +11,9 @@ import {
   type TerminalStatus,
   type TerminalToServerEvents,
   terminalCommandSchema,
-  fail,
-  ok,
 } from "@linli/protocol";
 import type { Logger } from "pino";
-import { type Socket, io } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
 import type { LinkState } from "../bridge/contract";
 import type { TerminalCredentials } from "./credentials";
 import type { Outbox, OutboxEntry } from "./outbox";
@@ -133,7 +133,9 @@ export class ServerLink extends EventEmitter<{
     try {
       // Outbox entries were validated when committed; the typed event map cannot name a runtime event.
       const untyped = this.#socket as unknown as Socket;
-      ack = (await untyped.timeout(this.#ackTimeoutMs).emitWithAck(entry.event, entry.payload)) as Ack<unknown>;
+      ack = (await untyped
+        .timeout(this.#ackTimeoutMs)
+        .emitWithAck(entry.event, entry.payload)) as Ack<unknown>;
     } catch {
       this.#outbox.attempted(entry.id, "no acknowledgement in time");
       return false;
@@ -144,7 +146,10 @@ export class ServerLink extends EventEmitter<{
       return true;
     }
     if (PERMANENT_ERRORS.has(ack.error.code)) {
-      this.#log.error({ id: entry.id, event: entry.event, error: ack.error }, "the server rejected an outbox event");
+      this.#log.error(
+        { id: entry.id, event: entry.event, error: ack.error },
+        "the server rejected an outbox event",
+      );
       this.#outbox.rejected(entry.id, `${ack.error.code}: ${ack.error.message}`);
       return true;
     }
@@ -154,9 +159,15 @@ export class ServerLink extends EventEmitter<{
   }
 
   #sendStatus(status: TerminalStatus): void {
-    this.#socket.timeout(this.#ackTimeoutMs).emit("terminal:status", status, (error: Error | null, ack: Ack<unknown>) => {
-      if (error || !ack.ok) this.#log.warn({ error: error?.message ?? (ack.ok ? null : ack.error) }, "status report not accepted");
-    });
+    this.#socket
+      .timeout(this.#ackTimeoutMs)
+      .emit("terminal:status", status, (error: Error | null, ack: Ack<unknown>) => {
+        if (error || !ack.ok)
+          this.#log.warn(
+            { error: error?.message ?? (ack.ok ? null : ack.error) },
+            "status report not accepted",
+          );
+      });
   }
 
   #receiveCommand(raw: unknown, ack: unknown): void {

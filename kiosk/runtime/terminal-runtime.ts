@@ -2,12 +2,12 @@ import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import {
   type Ack,
-  type TerminalCommand,
-  type TerminalKind,
-  durableTerminalEvents,
   describeIssues,
+  durableTerminalEvents,
   fail,
   ok,
+  type TerminalCommand,
+  type TerminalKind,
 } from "@linli/protocol";
 import type { Logger } from "pino";
 import type {
@@ -21,8 +21,8 @@ import type {
 } from "../bridge/contract";
 import { enroll, loadCredentials, saveCredentials } from "./credentials";
 import type { DeviceHost } from "./device-host";
-import { RemoteSettings } from "./remote-settings";
 import { Outbox } from "./outbox";
+import { RemoteSettings } from "./remote-settings";
 import { ServerLink, type ServerLinkOptions } from "./server-link";
 import type { TerminalConfig } from "./terminal-config";
 
@@ -48,7 +48,11 @@ export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [Bri
   readonly #settings: RemoteSettings;
   #link: ServerLink | null = null;
   #terminalId: string | null = null;
-  #linkState: TerminalSnapshot["link"] = { state: "enrolling", since: new Date().toISOString(), detail: null };
+  #linkState: TerminalSnapshot["link"] = {
+    state: "enrolling",
+    since: new Date().toISOString(),
+    detail: null,
+  };
   #enrollTimer: NodeJS.Timeout | null = null;
   #stopped = false;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { terminalKindSchema, deviceHealthSchema, isoDateTimeSchema } from "./common";
+import { deviceHealthSchema, isoDateTimeSchema, terminalKindSchema } from "./common";
 
 /** Socket.IO namespace the staff console connects to, with `auth: {token}` (a staff session token). */
 export const CONSOLE_NAMESPACE = "/console";

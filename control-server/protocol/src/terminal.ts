@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type AckCallback } from "./envelope";
 import { deviceHealthSchema, eventIdSchema, isoDateTimeSchema } from "./common";
+import type { AckCallback } from "./envelope";
 
 /** Socket.IO namespace terminals connect to. */
 export const TERMINAL_NAMESPACE = "/terminal";

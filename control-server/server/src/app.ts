@@ -14,7 +14,7 @@ import {
 import pino, { type Logger } from "pino";
 import { Server as SocketServer } from "socket.io";
 import { AuditLog } from "./audit";
-import { StaffService, type StaffPolicy, defaultStaffPolicy } from "./auth/staff";
+import { defaultStaffPolicy, type StaffPolicy, StaffService } from "./auth/staff";
 import { ServerBus } from "./bus";
 import type { ServerConfig } from "./config";
 import { attachConsoleGateway } from "./console-gateway";
@@ -90,7 +90,9 @@ export async function createControlServer(options: ControlServerOptions): Promis
 
   const app: FastifyInstance = Fastify({
     loggerInstance: log.child({ subsystem: "http" }) as FastifyBaseLogger,
-    bodyLimit: 1024 * 1024, trustProxy: false });
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {
@@ -103,7 +105,9 @@ export async function createControlServer(options: ControlServerOptions): Promis
     request.log.error({ err: error }, "request failed");
     return reply.code(500).send(httpError("internal", "internal error"));
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send(httpError("not_found", `no route ${request.method} ${request.url.split("?")[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(httpError("not_found", `no route ${request.method} ${request.url.split("?")[0]}`)),
+  );
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -7,11 +7,18 @@ const envSchema = z.object({
   LINLI_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   LINLI_HOST: z.string().min(1).default("0.0.0.0"),
   LINLI_DATA_DIR: z.string().min(1).default("./data"),
-  LINLI_ADMIN_PASSWORD: z.string().min(10, "LINLI_ADMIN_PASSWORD must have at least 10 characters").optional(),
+  LINLI_ADMIN_PASSWORD: z
+    .string()
+    .min(10, "LINLI_ADMIN_PASSWORD must have at least 10 characters")
+    .optional(),
   LINLI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LINLI_SUPERVISION_KIOSK_SECONDS: seconds(20),
   LINLI_SUPERVISION_ELDER_SECONDS: seconds(20),
-  LINLI_ENROLLMENT_CODE_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  LINLI_ENROLLMENT_CODE_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
 });
 
 export interface ServerConfig {
@@ -27,7 +34,9 @@ export interface ServerConfig {
 /** Reads the server's configuration from the environment; throws one readable message listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // An empty variable (`LINLI_ADMIN_PASSWORD=`) means "not set", as in most shells' conventions.
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")),
+  );
   if (!parsed.success) {
     throw new Error(
       `bad configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
@@ -40,7 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(e.LINLI_DATA_DIR),
     adminPassword: e.LINLI_ADMIN_PASSWORD,
     logLevel: e.LINLI_LOG_LEVEL,
-    supervisionMs: { kiosk: e.LINLI_SUPERVISION_KIOSK_SECONDS * 1000, elder: e.LINLI_SUPERVISION_ELDER_SECONDS * 1000 },
+    supervisionMs: {
+      kiosk: e.LINLI_SUPERVISION_KIOSK_SECONDS * 1000,
+      elder: e.LINLI_SUPERVISION_ELDER_SECONDS * 1000,
+    },
     enrollmentCodeTtlMs: e.LINLI_ENROLLMENT_CODE_HOURS * 3600 * 1000,
   };
 }

@@ -3,7 +3,12 @@ import type { Namespace, Server, Socket } from "socket.io";
 import type { StaffPrincipal, StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
 
-type ConsoleSocket = Socket<ConsoleToServerEvents, ServerToConsoleEvents, Record<string, never>, { staff: StaffPrincipal }>;
+type ConsoleSocket = Socket<
+  ConsoleToServerEvents,
+  ServerToConsoleEvents,
+  Record<string, never>,
+  { staff: StaffPrincipal }
+>;
 
 const COUNTY_ROOM = "county";
 const communityRoom = (communityId: string) => `community:${communityId}`;
@@ -24,7 +29,11 @@ export function attachConsoleGateway(io: Server, staff: StaffService, bus: Serve
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const principal = typeof token === "string" ? staff.authenticate(token) : null;
     if (!principal) {
-      return next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized", message: "sign in first" } }));
+      return next(
+        Object.assign(new Error("unauthorized"), {
+          data: { code: "unauthorized", message: "sign in first" },
+        }),
+      );
     }
     socket.data.staff = principal;
     next();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROTOCOL_VERSION, type TerminalKind } from "@linli/protocol";
-import { type Socket, io } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
 import { type ControlServer, type ControlServerOptions, createControlServer } from "../src/app";
 
 export const ADMIN_PASSWORD = "admin-password-for-tests";
@@ -13,8 +13,17 @@ export interface TestServer {
   dataDir: string;
   adminToken: string;
   /** HTTP call with JSON in and out; `token` defaults to the admin's. */
-  api<T = unknown>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T }>;
-  enroll(input?: { kind?: TerminalKind; communityId?: string; name?: string }): Promise<{ terminalId: string; token: string }>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string | null,
+  ): Promise<{ status: number; body: T }>;
+  enroll(input?: {
+    kind?: TerminalKind;
+    communityId?: string;
+    name?: string;
+  }): Promise<{ terminalId: string; token: string }>;
   connectTerminal(auth: Record<string, unknown>): Socket;
   close(): Promise<void>;
 }
@@ -85,7 +94,12 @@ export async function startTestServer(overrides: Partial<ControlServerOptions> =
       if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  const login = await api<{ token: string }>("POST", "/api/v1/auth/login", { username: "admin", password: ADMIN_PASSWORD }, null);
+  const login = await api<{ token: string }>(
+    "POST",
+    "/api/v1/auth/login",
+    { username: "admin", password: ADMIN_PASSWORD },
+    null,
+  );
   harness.adminToken = login.body.token;
   return harness;
 }

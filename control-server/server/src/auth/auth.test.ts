@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ADMIN_PASSWORD, type TestServer, startTestServer } from "../../test/harness";
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from "../../test/harness";
 
 let harness: TestServer;
 afterEach(async () => harness?.close());
@@ -31,7 +31,12 @@ describe("staff sign-in", () => {
       ["GET", "/api/v1/audit"],
       ["GET", "/api/v1/auth/me"],
     ] as const) {
-      const response = await harness.api<{ error: { code: string } }>(method, path, method === "POST" ? {} : undefined, null);
+      const response = await harness.api<{ error: { code: string } }>(
+        method,
+        path,
+        method === "POST" ? {} : undefined,
+        null,
+      );
       expect(response.status, `${method} ${path}`).toBe(401);
       expect(response.body.error.code).toBe("unauthorized");
     }
@@ -41,10 +46,18 @@ describe("staff sign-in", () => {
   it("locks an account after five wrong passwords, even against the right one, and audits it", async () => {
     harness = await startTestServer();
     for (let i = 0; i < 4; i++) {
-      const wrong = await harness.api("POST", "/api/v1/auth/login", { username: "admin", password: "wrong" }, null);
+      const wrong = await harness.api(
+        "POST",
+        "/api/v1/auth/login",
+        { username: "admin", password: "wrong" },
+        null,
+      );
       expect(wrong.status).toBe(401);
     }
-    expect((await harness.api("POST", "/api/v1/auth/login", { username: "admin", password: "wrong" }, null)).status).toBe(423);
+    expect(
+      (await harness.api("POST", "/api/v1/auth/login", { username: "admin", password: "wrong" }, null))
+        .status,
+    ).toBe(423);
     const right = await harness.api<{ error: { message: string } }>(
       "POST",
       "/api/v1/auth/login",
@@ -61,8 +74,15 @@ describe("staff sign-in", () => {
   });
 
   it("a session expires", async () => {
-    harness = await startTestServer({ staffPolicy: { sessionTtlMs: 300, maxFailedLogins: 5, lockoutMs: 60_000 } });
-    const login = await harness.api<{ token: string }>("POST", "/api/v1/auth/login", { username: "admin", password: ADMIN_PASSWORD }, null);
+    harness = await startTestServer({
+      staffPolicy: { sessionTtlMs: 300, maxFailedLogins: 5, lockoutMs: 60_000 },
+    });
+    const login = await harness.api<{ token: string }>(
+      "POST",
+      "/api/v1/auth/login",
+      { username: "admin", password: ADMIN_PASSWORD },
+      null,
+    );
     expect((await harness.api("GET", "/api/v1/auth/me", undefined, login.body.token)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await harness.api("GET", "/api/v1/auth/me", undefined, login.body.token)).status).toBe(401);
@@ -70,7 +90,9 @@ describe("staff sign-in", () => {
 
   it("stores only a salted hash of each password", async () => {
     harness = await startTestServer();
-    const row = harness.server.db.prepare("SELECT password_hash FROM staff WHERE username = 'admin'").get() as {
+    const row = harness.server.db
+      .prepare("SELECT password_hash FROM staff WHERE username = 'admin'")
+      .get() as {
       password_hash: string;
     };
     expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
@@ -96,9 +118,19 @@ describe("staff sign-in", () => {
       null,
     );
     const token = login.body.token;
-    const terminals = await harness.api<{ terminals: Array<{ name: string }> }>("GET", "/api/v1/terminals", undefined, token);
+    const terminals = await harness.api<{ terminals: Array<{ name: string }> }>(
+      "GET",
+      "/api/v1/terminals",
+      undefined,
+      token,
+    );
     expect(terminals.body.terminals.map((t) => t.name)).toEqual(["泉塘 1号机"]);
-    const code = await harness.api("POST", "/api/v1/terminals/enrollment-codes", { kind: "kiosk", communityId: "quantang", name: "x" }, token);
+    const code = await harness.api(
+      "POST",
+      "/api/v1/terminals/enrollment-codes",
+      { kind: "kiosk", communityId: "quantang", name: "x" },
+      token,
+    );
     expect(code.status).toBe(403);
     expect((await harness.api("GET", "/api/v1/staff", undefined, token)).status).toBe(403);
   });
@@ -127,16 +159,34 @@ describe("public surface", () => {
     harness = await startTestServer();
     const health = await harness.api<{ status: string }>("GET", "/healthz", undefined, null);
     expect(health.body.status).toBe("ok");
-    const spec = await harness.api<{ openapi: string; paths: Record<string, unknown> }>("GET", "/api/v1/openapi.json", undefined, null);
+    const spec = await harness.api<{ openapi: string; paths: Record<string, unknown> }>(
+      "GET",
+      "/api/v1/openapi.json",
+      undefined,
+      null,
+    );
     expect(spec.body.openapi).toMatch(/^3\./);
-    for (const path of ["/api/v1/auth/login", "/api/v1/communities", "/api/v1/terminals", "/api/v1/terminals/enroll"]) {
+    for (const path of [
+      "/api/v1/auth/login",
+      "/api/v1/communities",
+      "/api/v1/terminals",
+      "/api/v1/terminals/enroll",
+    ]) {
       expect(Object.keys(spec.body.paths)).toContain(path);
     }
   });
 
   it("lists the four communities", async () => {
     harness = await startTestServer();
-    const response = await harness.api<{ communities: Array<{ name: string }> }>("GET", "/api/v1/communities");
-    expect(response.body.communities.map((c) => c.name)).toEqual(["湘滨社区", "封刀岭社区", "泉塘社区", "阳高社区"]);
+    const response = await harness.api<{ communities: Array<{ name: string }> }>(
+      "GET",
+      "/api/v1/communities",
+    );
+    expect(response.body.communities.map((c) => c.name)).toEqual([
+      "湘滨社区",
+      "封刀岭社区",
+      "泉塘社区",
+      "阳高社区",
+    ]);
   });
 });

@@ -85,18 +85,29 @@ export class StaffService {
    * Makes sure an administrator exists. Returns the generated password when one had to be made up
    * (so the caller can print it once); returns null when an admin already existed or a password was given.
    */
-  async ensureAdmin(password: string | undefined): Promise<{ username: string; generatedPassword: string | null }> {
-    const existing = this.db.prepare("SELECT username FROM staff WHERE role = 'admin' ORDER BY created_at LIMIT 1").get() as
-      | { username: string }
-      | undefined;
+  async ensureAdmin(
+    password: string | undefined,
+  ): Promise<{ username: string; generatedPassword: string | null }> {
+    const existing = this.db
+      .prepare("SELECT username FROM staff WHERE role = 'admin' ORDER BY created_at LIMIT 1")
+      .get() as { username: string } | undefined;
     if (existing) return { username: existing.username, generatedPassword: null };
     const chosen = password ?? randomPassword();
-    await this.create({ username: "admin", displayName: "管理员", password: chosen, role: "admin", communityId: null }, null);
+    await this.create(
+      { username: "admin", displayName: "管理员", password: chosen, role: "admin", communityId: null },
+      null,
+    );
     return { username: "admin", generatedPassword: password ? null : chosen };
   }
 
   async create(
-    input: { username: string; displayName: string; password: string; role: StaffRole; communityId: string | null },
+    input: {
+      username: string;
+      displayName: string;
+      password: string;
+      role: StaffRole;
+      communityId: string | null;
+    },
     actor: StaffPrincipal | null,
     ip?: string,
   ): Promise<StaffAccount> {
@@ -127,7 +138,9 @@ export class StaffService {
   }
 
   findByUsername(username: string): StaffAccount | null {
-    const row = this.db.prepare("SELECT * FROM staff WHERE username = ?").get(username) as StaffRow | undefined;
+    const row = this.db.prepare("SELECT * FROM staff WHERE username = ?").get(username) as
+      | StaffRow
+      | undefined;
     return row ? toAccount(row) : null;
   }
 
@@ -136,12 +149,22 @@ export class StaffService {
   }
 
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
-    const row = this.db.prepare("SELECT * FROM staff WHERE username = ?").get(username) as StaffRow | undefined;
+    const row = this.db.prepare("SELECT * FROM staff WHERE username = ?").get(username) as
+      | StaffRow
+      | undefined;
     const now = Date.now();
     if (!row || row.disabled === 1) {
       // Spend the same time as a real check so that timing does not reveal which usernames exist.
-      await verifyPassword(password, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-      this.audit.record({ actor: { type: "anonymous" }, action: "auth.login_failed", detail: { username }, ip });
+      await verifyPassword(
+        password,
+        "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+      );
+      this.audit.record({
+        actor: { type: "anonymous" },
+        action: "auth.login_failed",
+        detail: { username },
+        ip,
+      });
       return { ok: false, reason: "invalid" };
     }
     if (row.locked_until && Date.parse(row.locked_until) > now) {
@@ -170,7 +193,9 @@ export class StaffService {
     this.db.transaction(() => {
       this.db.prepare("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?").run(row.id);
       this.db
-        .prepare("INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        .prepare(
+          "INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        )
         .run(hashToken(token), row.id, new Date(now).toISOString(), expiresAt);
       this.audit.record({ actor: { type: "staff", id: row.id }, action: "auth.login", ip });
     })();

@@ -28,9 +28,9 @@ describe("database", () => {
 
   it("migration 1 seeds the four communities of the first county", () => {
     const db = openDatabase(tempFile());
-    const names = (db.prepare("SELECT name FROM communities ORDER BY rowid").all() as Array<{ name: string }>).map(
-      (row) => row.name,
-    );
+    const names = (
+      db.prepare("SELECT name FROM communities ORDER BY rowid").all() as Array<{ name: string }>
+    ).map((row) => row.name);
     expect(names).toEqual(["湘滨社区", "封刀岭社区", "泉塘社区", "阳高社区"]);
     db.close();
   });
@@ -50,13 +50,23 @@ describe("database", () => {
     openDatabase(file, migrations).close();
     const broken = [
       ...migrations,
-      { version: 2, name: "adds a table", up: (db: BetterSqlite3.Database) => db.exec("CREATE TABLE extra (x TEXT) STRICT") },
-      { version: 3, name: "fails", up: (db: BetterSqlite3.Database) => db.exec("INSERT INTO missing VALUES (1)") },
+      {
+        version: 2,
+        name: "adds a table",
+        up: (db: BetterSqlite3.Database) => db.exec("CREATE TABLE extra (x TEXT) STRICT"),
+      },
+      {
+        version: 3,
+        name: "fails",
+        up: (db: BetterSqlite3.Database) => db.exec("INSERT INTO missing VALUES (1)"),
+      },
     ];
     expect(() => openDatabase(file, broken)).toThrow(/no such table: missing/);
     const raw = new BetterSqlite3(file);
     expect(raw.pragma("user_version", { simple: true })).toBe(1);
-    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({ n: 0 });
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({
+      n: 0,
+    });
     raw.close();
   });
 
@@ -73,7 +83,11 @@ describe("database", () => {
   it("tables are STRICT: a wrong type is refused", () => {
     const db = openDatabase(tempFile());
     expect(() =>
-      db.prepare("INSERT INTO terminal_presence (terminal_id, online, reason, at) VALUES ('x', 'yes', 'r', 'now')").run(),
+      db
+        .prepare(
+          "INSERT INTO terminal_presence (terminal_id, online, reason, at) VALUES ('x', 'yes', 'r', 'now')",
+        )
+        .run(),
     ).toThrow();
     db.close();
   });

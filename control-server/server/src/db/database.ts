@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3, { type Database } from "better-sqlite3";
-import { type Migration, migrations as allMigrations } from "./migrations/index";
+import { migrations as allMigrations, type Migration } from "./migrations/index";
 
 export type { Database } from "better-sqlite3";
 

@@ -1,4 +1,4 @@
-import { type ErrorCode, ackErrorSchema } from "@linli/protocol";
+import { ackErrorSchema, type ErrorCode } from "@linli/protocol";
 import { z } from "zod";
 
 /** Every HTTP error answers `{error: {code, message}}`, the same error shape the sockets use. */

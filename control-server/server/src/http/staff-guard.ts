@@ -26,10 +26,14 @@ export function createStaffGuard(staff: StaffService): StaffGuard {
       const token = bearerToken(request);
       const principal = token ? staff.authenticate(token) : null;
       if (!token || !principal) {
-        return reply.code(401).send(httpError("unauthorized", "sign in first: Authorization: Bearer <token>"));
+        return reply
+          .code(401)
+          .send(httpError("unauthorized", "sign in first: Authorization: Bearer <token>"));
       }
       if (roles.length > 0 && !roles.includes(principal.role)) {
-        return reply.code(403).send(httpError("forbidden", `this needs one of the roles: ${roles.join(", ")}`));
+        return reply
+          .code(403)
+          .send(httpError("forbidden", `this needs one of the roles: ${roles.join(", ")}`));
       }
       request.staff = principal;
       request.sessionToken = token;

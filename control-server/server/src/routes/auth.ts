@@ -36,7 +36,12 @@ export function authRoutes(app: FastifyInstance, { staff, guard }: ServerContext
       if (result.reason === "locked") {
         return reply
           .code(423)
-          .send(httpError("forbidden", `too many failed sign-ins; try again after ${result.lockedUntil ?? "a while"}`));
+          .send(
+            httpError(
+              "forbidden",
+              `too many failed sign-ins; try again after ${result.lockedUntil ?? "a while"}`,
+            ),
+          );
       }
       return reply.code(401).send(httpError("unauthorized", "wrong username or password"));
     },
@@ -46,7 +51,12 @@ export function authRoutes(app: FastifyInstance, { staff, guard }: ServerContext
     "/api/v1/auth/logout",
     {
       onRequest: guard(),
-      schema: { tags: ["auth"], summary: "End this session", security: [{ bearer: [] }], response: { 204: z.null() } },
+      schema: {
+        tags: ["auth"],
+        summary: "End this session",
+        security: [{ bearer: [] }],
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       staff.logout(request.sessionToken, request.staff, request.ip);
@@ -58,7 +68,12 @@ export function authRoutes(app: FastifyInstance, { staff, guard }: ServerContext
     "/api/v1/auth/me",
     {
       onRequest: guard(),
-      schema: { tags: ["auth"], summary: "Who is signed in", security: [{ bearer: [] }], response: { 200: staffPrincipalSchema } },
+      schema: {
+        tags: ["auth"],
+        summary: "Who is signed in",
+        security: [{ bearer: [] }],
+        response: { 200: staffPrincipalSchema },
+      },
     },
     async (request) => request.staff,
   );

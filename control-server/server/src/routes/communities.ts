@@ -18,7 +18,10 @@ export function communityRoutes(app: FastifyInstance, { db, guard }: ServerConte
       },
     },
     async () => ({
-      communities: db.prepare("SELECT id, name FROM communities ORDER BY rowid").all() as Array<{ id: string; name: string }>,
+      communities: db.prepare("SELECT id, name FROM communities ORDER BY rowid").all() as Array<{
+        id: string;
+        name: string;
+      }>,
     }),
   );
 }

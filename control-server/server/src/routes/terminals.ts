@@ -47,7 +47,9 @@ export function terminalRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request, reply) => {
       if (!db.prepare("SELECT 1 FROM communities WHERE id = ?").get(request.body.communityId)) {
-        return reply.code(400).send(httpError("invalid_payload", `unknown community ${request.body.communityId}`));
+        return reply
+          .code(400)
+          .send(httpError("invalid_payload", `unknown community ${request.body.communityId}`));
       }
       return reply.code(201).send(enrollment.createCode(request.body, request.staff, request.ip));
     },
@@ -71,7 +73,9 @@ export function terminalRoutes(app: FastifyInstance, ctx: ServerContext): void {
         used: "this enrolment code has already been used; ask for a new one",
         expired: "this enrolment code has expired; ask for a new one",
       } as const;
-      return reply.code(403).send(httpError(result.reason === "expired" ? "expired" : "forbidden", messages[result.reason]));
+      return reply
+        .code(403)
+        .send(httpError(result.reason === "expired" ? "expired" : "forbidden", messages[result.reason]));
     },
   );
 
@@ -106,7 +110,13 @@ export function terminalRoutes(app: FastifyInstance, ctx: ServerContext): void {
           200: terminalSummarySchema.extend({
             presence: z.array(z.object({ online: z.boolean(), reason: z.string(), at: z.string() })),
             log: z.array(
-              z.object({ id: z.string(), at: z.string(), level: z.string(), code: z.string(), message: z.string() }),
+              z.object({
+                id: z.string(),
+                at: z.string(),
+                level: z.string(),
+                code: z.string(),
+                message: z.string(),
+              }),
             ),
           }),
           404: httpErrorSchema,
@@ -119,9 +129,15 @@ export function terminalRoutes(app: FastifyInstance, ctx: ServerContext): void {
         return reply.code(404).send(httpError("not_found", "no such terminal"));
       }
       const log = db
-        .prepare("SELECT id, at, level, code, message FROM terminal_log WHERE terminal_id = ? ORDER BY at DESC LIMIT 50")
+        .prepare(
+          "SELECT id, at, level, code, message FROM terminal_log WHERE terminal_id = ? ORDER BY at DESC LIMIT 50",
+        )
         .all(terminal.id) as Array<{ id: string; at: string; level: string; code: string; message: string }>;
-      return { ...supervisor.withLiveness(terminal), presence: terminals.presenceHistory(terminal.id, 50), log };
+      return {
+        ...supervisor.withLiveness(terminal),
+        presence: terminals.presenceHistory(terminal.id, 50),
+        log,
+      };
     },
   );
 
@@ -157,7 +173,12 @@ export function terminalRoutes(app: FastifyInstance, ctx: ServerContext): void {
         body: z.object({
           type: commandTypeSchema,
           params: z.record(z.string(), z.unknown()).default({}),
-          ttlSeconds: z.number().int().min(10).max(30 * 24 * 3600).default(24 * 3600),
+          ttlSeconds: z
+            .number()
+            .int()
+            .min(10)
+            .max(30 * 24 * 3600)
+            .default(24 * 3600),
         }),
         response: { 201: commandSchema, 404: httpErrorSchema, 409: httpErrorSchema },
       },
@@ -165,7 +186,8 @@ export function terminalRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request, reply) => {
       const terminal = terminals.get(request.params.terminalId);
       if (!terminal) return reply.code(404).send(httpError("not_found", "no such terminal"));
-      if (terminal.revoked) return reply.code(409).send(httpError("conflict", "this terminal has been revoked"));
+      if (terminal.revoked)
+        return reply.code(409).send(httpError("conflict", "this terminal has been revoked"));
       const command = commands.create(
         {
           terminalId: terminal.id,

@@ -95,7 +95,9 @@ export class TerminalCommands {
   }
 
   get(id: string): CommandRecord | null {
-    const row = this.db.prepare("SELECT * FROM terminal_commands WHERE id = ?").get(id) as CommandRow | undefined;
+    const row = this.db.prepare("SELECT * FROM terminal_commands WHERE id = ?").get(id) as
+      | CommandRow
+      | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -137,7 +139,12 @@ export class TerminalCommands {
   }
 
   /** Records the outcome a terminal reported; returns false when the command is not that terminal's. */
-  complete(terminalId: string, id: string, state: "succeeded" | "failed", detail: string | undefined): boolean {
+  complete(
+    terminalId: string,
+    id: string,
+    state: "succeeded" | "failed",
+    detail: string | undefined,
+  ): boolean {
     const row = this.db.prepare("SELECT terminal_id FROM terminal_commands WHERE id = ?").get(id) as
       | { terminal_id: string }
       | undefined;
@@ -154,7 +161,9 @@ export class TerminalCommands {
   /** Commands nobody received before their expiry will never run. */
   expire(now = new Date()): number {
     return this.db
-      .prepare("UPDATE terminal_commands SET state = 'expired' WHERE state IN ('queued', 'sent') AND expires_at <= ?")
+      .prepare(
+        "UPDATE terminal_commands SET state = 'expired' WHERE state IN ('queued', 'sent') AND expires_at <= ?",
+      )
       .run(now.toISOString()).changes;
   }
 }

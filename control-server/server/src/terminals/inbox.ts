@@ -19,21 +19,28 @@ export class TerminalInbox {
   }
 
   receive<T>(terminalId: string, event: string, eventId: string, handle: () => T): InboxOutcome<T> {
-    return this.db.transaction((): InboxOutcome<T> => {
-      const seen = this.#find.get(eventId) as { terminal_id: string; event: string; result: string } | undefined;
-      if (seen) {
-        if (seen.terminal_id !== terminalId || seen.event !== event) return { ok: false, reason: "conflict" };
-        return { ok: true, data: JSON.parse(seen.result) as T, duplicate: true };
-      }
-      const data = handle();
-      this.#insert.run(eventId, terminalId, event, JSON.stringify(data ?? null), new Date().toISOString());
-      return { ok: true, data, duplicate: false };
-    }).immediate();
+    return this.db
+      .transaction((): InboxOutcome<T> => {
+        const seen = this.#find.get(eventId) as
+          | { terminal_id: string; event: string; result: string }
+          | undefined;
+        if (seen) {
+          if (seen.terminal_id !== terminalId || seen.event !== event)
+            return { ok: false, reason: "conflict" };
+          return { ok: true, data: JSON.parse(seen.result) as T, duplicate: true };
+        }
+        const data = handle();
+        this.#insert.run(eventId, terminalId, event, JSON.stringify(data ?? null), new Date().toISOString());
+        return { ok: true, data, duplicate: false };
+      })
+      .immediate();
   }
 
   count(terminalId: string): number {
     return (
-      this.db.prepare("SELECT count(*) AS n FROM terminal_inbox WHERE terminal_id = ?").get(terminalId) as { n: number }
+      this.db.prepare("SELECT count(*) AS n FROM terminal_inbox WHERE terminal_id = ?").get(terminalId) as {
+        n: number;
+      }
     ).n;
   }
 }

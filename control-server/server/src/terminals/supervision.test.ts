@@ -6,7 +6,7 @@ import type { PresenceChange } from "@linli/protocol";
 import { io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LineProcess, tsx } from "../../../../test-support/child-process";
-import { type TestServer, eventually, startTestServer } from "../../test/harness";
+import { eventually, startTestServer, type TestServer } from "../../test/harness";
 
 const SILENCE_MS = 3000;
 let harness: TestServer;
@@ -31,10 +31,16 @@ async function startLinkedTerminal(): Promise<{ terminalId: string }> {
     name: "湘滨 1号机",
   });
   const config = join(dir, "terminal.json");
-  writeFileSync(config, JSON.stringify({ server: harness.url, enrollmentCode: code.body.code, dataDir: "terminal" }));
+  writeFileSync(
+    config,
+    JSON.stringify({ server: harness.url, enrollmentCode: code.body.code, dataDir: "terminal" }),
+  );
   terminal = tsx("kiosk/test/headless-terminal.ts", [config]);
   await terminal.waitFor(/^state online$/);
-  const list = await harness.api<{ terminals: Array<{ id: string; online: boolean }> }>("GET", "/api/v1/terminals");
+  const list = await harness.api<{ terminals: Array<{ id: string; online: boolean }> }>(
+    "GET",
+    "/api/v1/terminals",
+  );
   expect(list.body.terminals[0]?.online).toBe(true);
   return { terminalId: list.body.terminals[0]!.id };
 }
@@ -42,7 +48,10 @@ async function startLinkedTerminal(): Promise<{ terminalId: string }> {
 /** Watches presence the way the console does, through the /console namespace. */
 function watchPresence(): { changes: PresenceChange[]; close(): void } {
   const changes: PresenceChange[] = [];
-  const socket = io(`${harness.url}/console`, { auth: { token: harness.adminToken }, transports: ["websocket"] });
+  const socket = io(`${harness.url}/console`, {
+    auth: { token: harness.adminToken },
+    transports: ["websocket"],
+  });
   socket.on("terminal:presence", (change: PresenceChange) => changes.push(change));
   return { changes, close: () => socket.disconnect() };
 }
@@ -77,7 +86,10 @@ describe("link supervision", () => {
 
     terminal!.signal("SIGCONT");
     await eventually(() => isOnline(terminalId), 15_000, 100);
-    const detail = await harness.api<{ presence: Array<{ online: boolean; reason: string }> }>("GET", `/api/v1/terminals/${terminalId}`);
+    const detail = await harness.api<{ presence: Array<{ online: boolean; reason: string }> }>(
+      "GET",
+      `/api/v1/terminals/${terminalId}`,
+    );
     expect(detail.body.presence.slice(0, 3).map((p) => p.online)).toEqual([true, false, true]);
     expect(detail.body.presence[1]?.reason).toBe("silent");
   });

@@ -112,7 +112,12 @@ export class TerminalSupervisor {
     this.#unsaved.clear();
   }
 
-  #changePresence(terminal: TerminalSummary, online: boolean, reason: "connected" | "disconnected" | "silent" | "revoked", at: number): void {
+  #changePresence(
+    terminal: TerminalSummary,
+    online: boolean,
+    reason: "connected" | "disconnected" | "silent" | "revoked",
+    at: number,
+  ): void {
     if (!this.registry.setPresence(terminal.id, online, reason, new Date(at))) return;
     if (online) this.log.info({ terminalId: terminal.id, kind: terminal.kind }, "terminal online");
     else this.log.info({ terminalId: terminal.id, reason }, "terminal offline");

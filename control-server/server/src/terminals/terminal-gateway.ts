@@ -1,15 +1,15 @@
 import {
   type Ack,
+  commandResultSchema,
+  describeIssues,
   type ErrorCode,
-  SUPPORTED_PROTOCOL_VERSIONS,
+  fail,
+  ok,
   type ServerToTerminalEvents,
+  SUPPORTED_PROTOCOL_VERSIONS,
   TERMINAL_NAMESPACE,
   type TerminalSummary,
   type TerminalToServerEvents,
-  commandResultSchema,
-  describeIssues,
-  fail,
-  ok,
   terminalHandshakeSchema,
   terminalLogEntrySchema,
   terminalStatusSchema,
@@ -28,8 +28,18 @@ interface TerminalSocketData {
   terminal: TerminalSummary;
 }
 
-type TerminalSocket = Socket<TerminalToServerEvents, ServerToTerminalEvents, Record<string, never>, TerminalSocketData>;
-type TerminalNamespace = Namespace<TerminalToServerEvents, ServerToTerminalEvents, Record<string, never>, TerminalSocketData>;
+type TerminalSocket = Socket<
+  TerminalToServerEvents,
+  ServerToTerminalEvents,
+  Record<string, never>,
+  TerminalSocketData
+>;
+type TerminalNamespace = Namespace<
+  TerminalToServerEvents,
+  ServerToTerminalEvents,
+  Record<string, never>,
+  TerminalSocketData
+>;
 
 export interface TerminalGatewayDeps {
   db: Database;
@@ -55,7 +65,8 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
 
   namespace.use((socket, next) => {
     const parsed = terminalHandshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(handshakeError("unauthorized", `bad handshake: ${describeIssues(parsed.error)}`));
+    if (!parsed.success)
+      return next(handshakeError("unauthorized", `bad handshake: ${describeIssues(parsed.error)}`));
     const { terminalId, token, protocol } = parsed.data;
     if (!SUPPORTED_PROTOCOL_VERSIONS.includes(protocol)) {
       return next(
@@ -85,7 +96,11 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     socket.conn.on("packet", () => supervisor.seen(terminal.id));
     socket.on("disconnect", () => supervisor.disconnected(terminal.id, link, "disconnected"));
 
-    const handle = <S extends z.ZodType, R>(event: keyof TerminalToServerEvents, schema: S, run: (payload: z.infer<S>) => Ack<R>) => {
+    const handle = <S extends z.ZodType, R>(
+      event: keyof TerminalToServerEvents,
+      schema: S,
+      run: (payload: z.infer<S>) => Ack<R>,
+    ) => {
       socket.on(event, (payload: unknown, ack: unknown) => {
         if (typeof ack !== "function") {
           log.debug({ terminalId: terminal.id, event }, "event without acknowledgement callback ignored");
@@ -114,10 +129,20 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
           .prepare(
             "INSERT INTO terminal_log (id, terminal_id, at, level, code, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
           )
-          .run(entry.id, terminal.id, entry.at, entry.level, entry.code, entry.message, new Date().toISOString());
+          .run(
+            entry.id,
+            terminal.id,
+            entry.at,
+            entry.level,
+            entry.code,
+            entry.message,
+            new Date().toISOString(),
+          );
         return { id: entry.id };
       });
-      return outcome.ok ? ok(outcome.data) : fail("conflict", "this event id was already used for something else");
+      return outcome.ok
+        ? ok(outcome.data)
+        : fail("conflict", "this event id was already used for something else");
     });
 
     handle("command:result", commandResultSchema, (result) => {
@@ -128,7 +153,9 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
           }
           return { commandId: result.commandId };
         });
-        return outcome.ok ? ok(outcome.data) : fail("conflict", "this event id was already used for something else");
+        return outcome.ok
+          ? ok(outcome.data)
+          : fail("conflict", "this event id was already used for something else");
       } catch (error) {
         if (error instanceof UnknownCommandError) return fail("not_found", error.message);
         throw error;
@@ -148,9 +175,11 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
   function deliverCommands(socket: TerminalSocket): void {
     for (const command of commands.undelivered(socket.data.terminal.id)) {
       commands.markSent(command.commandId);
-      socket.timeout(deps.commandAckTimeoutMs).emit("command", command, (error: Error | null, ack: Ack<null>) => {
-        if (!error && ack?.ok) commands.markDelivered(command.commandId);
-      });
+      socket
+        .timeout(deps.commandAckTimeoutMs)
+        .emit("command", command, (error: Error | null, ack: Ack<null>) => {
+          if (!error && ack?.ok) commands.markDelivered(command.commandId);
+        });
     }
   }
 

@@ -43,7 +43,10 @@ export class TerminalRegistry {
   ) {}
 
   /** Creates a terminal with fresh credentials; call inside the enrolment transaction. */
-  create(input: { kind: TerminalKind; communityId: string; name: string }): { terminalId: string; token: string } {
+  create(input: { kind: TerminalKind; communityId: string; name: string }): {
+    terminalId: string;
+    token: string;
+  } {
     const terminalId = randomUUID();
     const token = randomToken();
     this.db
@@ -55,19 +58,25 @@ export class TerminalRegistry {
   }
 
   get(terminalId: string): TerminalSummary | null {
-    const row = this.db.prepare("SELECT * FROM terminals WHERE id = ?").get(terminalId) as TerminalRow | undefined;
+    const row = this.db.prepare("SELECT * FROM terminals WHERE id = ?").get(terminalId) as
+      | TerminalRow
+      | undefined;
     return row ? toSummary(row) : null;
   }
 
   list(filter: { communityId?: string | null } = {}): TerminalSummary[] {
     const rows = this.db
-      .prepare("SELECT * FROM terminals WHERE (@community IS NULL OR community_id = @community) ORDER BY community_id, name")
+      .prepare(
+        "SELECT * FROM terminals WHERE (@community IS NULL OR community_id = @community) ORDER BY community_id, name",
+      )
       .all({ community: filter.communityId ?? null }) as TerminalRow[];
     return rows.map(toSummary);
   }
 
   authenticate(terminalId: string, token: string): TerminalAuthResult {
-    const row = this.db.prepare("SELECT * FROM terminals WHERE id = ?").get(terminalId) as TerminalRow | undefined;
+    const row = this.db.prepare("SELECT * FROM terminals WHERE id = ?").get(terminalId) as
+      | TerminalRow
+      | undefined;
     if (!row || row.token_hash !== hashToken(token)) return { ok: false, reason: "unknown" };
     if (row.revoked_at) return { ok: false, reason: "revoked" };
     return { ok: true, terminal: toSummary(row) };
@@ -114,7 +123,9 @@ export class TerminalRegistry {
 
   /** Marks every terminal offline; on start-up, since no link survives a restart. */
   markAllOffline(reason: string): string[] {
-    const online = this.db.prepare("SELECT id FROM terminals WHERE online = 1").all() as Array<{ id: string }>;
+    const online = this.db.prepare("SELECT id FROM terminals WHERE online = 1").all() as Array<{
+      id: string;
+    }>;
     const now = new Date();
     for (const { id } of online) this.setPresence(id, false, reason, now);
     return online.map((row) => row.id);
@@ -129,9 +140,10 @@ export class TerminalRegistry {
 
   presenceHistory(terminalId: string, limit: number): Array<{ online: boolean; reason: string; at: string }> {
     const rows = this.db
-      .prepare("SELECT online, reason, at FROM terminal_presence WHERE terminal_id = ? ORDER BY id DESC LIMIT ?")
+      .prepare(
+        "SELECT online, reason, at FROM terminal_presence WHERE terminal_id = ? ORDER BY id DESC LIMIT ?",
+      )
       .all(terminalId, limit) as Array<{ online: number; reason: string; at: string }>;
     return rows.map((row) => ({ online: row.online === 1, reason: row.reason, at: row.at }));
   }
 }
-
