@@ -25,6 +25,7 @@ import { createStaffGuard } from "./http/staff-guard";
 import { authRoutes } from "./routes/auth";
 import { communityRoutes } from "./routes/communities";
 import { healthRoutes } from "./routes/health";
+import { metricsRoutes } from "./routes/metrics";
 import { staffRoutes } from "./routes/staff";
 import { terminalRoutes } from "./routes/terminals";
 import { TerminalCommands } from "./terminals/commands";
@@ -120,6 +121,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, context, SERVER_VERSION);
+  metricsRoutes(app, context);
   authRoutes(app, context);
   communityRoutes(app, context);
   staffRoutes(app, context);
