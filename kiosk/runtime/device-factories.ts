@@ -1,4 +1,42 @@
-import type { DeviceFactory } from "./device-host";
+import type { ButtonsConfigInput } from "@linli/hardware/buttons/config";
+import { createButtons } from "@linli/hardware/buttons/factory";
+import type { HealthState } from "@linli/hardware/health";
+import type { SamVReaderConfigInput } from "@linli/hardware/id-card/config";
+import { createIdCardReader } from "@linli/hardware/id-card/factory";
+import type { RflinkReceiverConfigInput } from "@linli/hardware/pendant/config";
+import { createPendantReceiver } from "@linli/hardware/pendant/factory";
+import type { EscPosPrinterConfigInput } from "@linli/hardware/printer/config";
+import { createReceiptPrinter } from "@linli/hardware/printer/factory";
+import type { DeviceFactory, HostedDevice } from "./device-host";
 
-/** Device types a terminal config may name, by `devices.<name>.type`. */
-export const deviceFactories: Record<string, DeviceFactory> = {};
+/** What every hardware driver offers: health, start and stop. */
+interface Driver {
+  readonly health: HealthState;
+  start(): Promise<void> | void;
+  stop(): Promise<void> | void;
+}
+
+/** Wraps a driver for the device host, reporting its health under the config's device name. */
+export function hosted<D extends Driver>(name: string, driver: D): HostedDevice & { driver: D } {
+  return {
+    name,
+    driver,
+    health: () => ({ ...driver.health.current, device: name }),
+    onHealth: (listener) => driver.health.on("change", (health) => listener({ ...health, device: name })),
+    start: () => driver.start(),
+    stop: () => driver.stop(),
+  };
+}
+
+/**
+ * Device types a terminal config may name, by `devices.<name>.type`; each entry's other fields are the
+ * driver's own config (see hardware/). The casts only name the input: every factory validates it with
+ * its zod schema and throws a readable error, which the device host reports as the device's health.
+ */
+export const deviceFactories: Record<string, DeviceFactory> = {
+  "sam-v": (name, config, logger) => hosted(name, createIdCardReader({ ...config, name } as SamVReaderConfigInput, { logger })),
+  escpos: (name, config, logger) => hosted(name, createReceiptPrinter({ ...config, name } as EscPosPrinterConfigInput, { logger })),
+  rflink: (name, config, logger) => hosted(name, createPendantReceiver({ ...config, name } as RflinkReceiverConfigInput, { logger })),
+  hid: (name, config, logger) => hosted(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger })),
+  keyboard: (name, config, logger) => hosted(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger })),
+};
