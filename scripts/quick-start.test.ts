@@ -50,16 +50,28 @@ describe("npm start", () => {
       });
       expect(login.status).toBe(200);
       const { token } = (await login.json()) as { token: string };
-      const terminals = await fetch(`http://127.0.0.1:${port}/api/v1/terminals`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const { terminals: list } = (await terminals.json()) as {
-        terminals: Array<{ kind: string; online: boolean }>;
+      // Both terminals are linked, and their simulated devices answer.
+      const terminals = async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/api/v1/terminals`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const { terminals: list } = (await response.json()) as {
+          terminals: Array<{
+            kind: string;
+            online: boolean;
+            devices: Array<{ device: string; status: string }>;
+          }>;
+        };
+        return list
+          .map(
+            (t) =>
+              `${t.kind} ${t.online ? "online" : "offline"} ${t.devices.map((d) => `${d.device}=${d.status}`).join(",")}`,
+          )
+          .sort();
       };
-      expect(list.map((t) => [t.kind, t.online]).sort()).toEqual([
-        ["elder", true],
-        ["kiosk", true],
-      ]);
+      await expect
+        .poll(terminals, { timeout: 20_000 })
+        .toEqual(["elder online pendant=ok", "kiosk online idCardReader=ok,printer=ok"]);
 
       const browser = await launchChromium();
       try {

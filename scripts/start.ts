@@ -11,6 +11,7 @@ import { randomPassword } from "../control-server/server/src/auth/secrets";
 import { createControlServer, loadConfig } from "../control-server/server/src/index";
 import { type LaunchedTerminal, launchTerminal, UI_DIRS } from "../kiosk/runtime/launch";
 import { loadTerminalConfig } from "../kiosk/runtime/terminal-config";
+import { startDemoDevices } from "./demo-devices";
 
 const CONSOLE_DIST = "control-server/console/dist";
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     password: adminPassword,
   });
 
+  const devices = await startDemoDevices();
   const demoTerminals: Array<{ kind: TerminalKind; name: string; communityId: string }> = [
     { kind: "kiosk", name: "湘滨社区服务中心 1号机", communityId: "xiangbin" },
     { kind: "elder", name: "湘滨 演示长者终端", communityId: "xiangbin" },
@@ -65,14 +67,18 @@ async function main(): Promise<void> {
   for (const demo of demoTerminals) {
     const dir = join(config.dataDir, "terminals", demo.kind);
     const file = join(dir, "terminal.json");
+    // Rewritten at every start: the simulators' ports and ptys are new each time.
+    const terminalConfig: Record<string, unknown> = {
+      server: url,
+      dataDir: ".",
+      devices: devices[demo.kind],
+    };
     if (!existsSync(join(dir, "credentials.json"))) {
       const { code } = await api<{ code: string }>("/api/v1/terminals/enrollment-codes", demo, token);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(
-        file,
-        JSON.stringify({ server: url, enrollmentCode: code, dataDir: ".", devices: {} }, null, 2),
-      );
+      terminalConfig.enrollmentCode = code;
     }
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify(terminalConfig, null, 2));
     terminals.push(
       await launchTerminal({
         kind: demo.kind,
@@ -90,6 +96,8 @@ async function main(): Promise<void> {
       `Kiosk:    ${terminals[0]!.bridge.url}`,
       `Elder:    ${terminals[1]!.bridge.url}`,
       `API docs: ${url}/api/docs`,
+      "Simulated devices:",
+      ...devices.description.map((line) => `  ${line}`),
       "Press Ctrl-C to stop.",
       "",
     ].join("\n"),
@@ -98,6 +106,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     process.stdout.write("Stopping…\n");
     for (const terminal of terminals) await terminal.stop();
+    await devices.stop();
     await server.close();
     process.exit(0);
   };

@@ -34,9 +34,14 @@ export function hosted<D extends Driver>(name: string, driver: D): HostedDevice 
  * its zod schema and throws a readable error, which the device host reports as the device's health.
  */
 export const deviceFactories: Record<string, DeviceFactory> = {
-  "sam-v": (name, config, logger) => hosted(name, createIdCardReader({ ...config, name } as SamVReaderConfigInput, { logger })),
-  escpos: (name, config, logger) => hosted(name, createReceiptPrinter({ ...config, name } as EscPosPrinterConfigInput, { logger })),
-  rflink: (name, config, logger) => hosted(name, createPendantReceiver({ ...config, name } as RflinkReceiverConfigInput, { logger })),
-  hid: (name, config, logger) => hosted(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger })),
-  keyboard: (name, config, logger) => hosted(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger })),
+  "sam-v": (name, config, logger) =>
+    hosted(name, createIdCardReader({ ...config, name } as SamVReaderConfigInput, { logger })),
+  escpos: (name, config, logger) =>
+    hosted(name, createReceiptPrinter({ ...config, name } as EscPosPrinterConfigInput, { logger })),
+  rflink: (name, config, logger) =>
+    hosted(name, createPendantReceiver({ ...config, name } as RflinkReceiverConfigInput, { logger })),
+  hid: (name, config, logger) =>
+    hosted(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger })),
+  keyboard: (name, config, logger) =>
+    hosted(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger })),
 };

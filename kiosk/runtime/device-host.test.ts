@@ -6,7 +6,7 @@ import { type PtySamVSimulator, startSamVSimulatorOnPty } from "@linli/hardware/
 import { EscPosPrinterSimulator } from "@linli/hardware/printer/escpos-simulator";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { type TestServer, eventually, startTestServer } from "../../control-server/server/test/harness";
+import { eventually, startTestServer, type TestServer } from "../../control-server/server/test/harness";
 import { deviceFactories } from "./device-factories";
 import { DeviceHost } from "./device-host";
 import { terminalConfigSchema } from "./terminal-config";
@@ -62,12 +62,15 @@ describe("terminal devices from configuration", () => {
     await runtime.start();
 
     const devicesOnServer = async () =>
-      (await harness.api<{ terminals: Array<{ devices: Devices }> }>("GET", "/api/v1/terminals")).body.terminals[0]?.devices ?? [];
+      (await harness.api<{ terminals: Array<{ devices: Devices }> }>("GET", "/api/v1/terminals")).body
+        .terminals[0]?.devices ?? [];
     const statusOf = (devices: Devices, name: string) => devices.find((d) => d.device === name);
 
     await eventually(async () => {
       const devices = await devicesOnServer();
-      return statusOf(devices, "idCardReader")?.status === "ok" && statusOf(devices, "printer")?.status === "ok";
+      return (
+        statusOf(devices, "idCardReader")?.status === "ok" && statusOf(devices, "printer")?.status === "ok"
+      );
     }, 10_000);
     expect(statusOf(await devicesOnServer(), "camera")).toEqual({
       device: "camera",
@@ -78,17 +81,27 @@ describe("terminal devices from configuration", () => {
     printer.paperNearEnd();
     await eventually(async () => statusOf(await devicesOnServer(), "printer")?.status === "degraded", 10_000);
     printer.paperOut();
-    await eventually(async () => statusOf(await devicesOnServer(), "printer")?.status === "unavailable", 10_000);
+    await eventually(
+      async () => statusOf(await devicesOnServer(), "printer")?.status === "unavailable",
+      10_000,
+    );
     expect(statusOf(await devicesOnServer(), "printer")?.reason).toMatch(/paper/i);
 
     await reader.pty.unplug();
-    await eventually(async () => statusOf(await devicesOnServer(), "idCardReader")?.status === "unavailable", 10_000);
+    await eventually(
+      async () => statusOf(await devicesOnServer(), "idCardReader")?.status === "unavailable",
+      10_000,
+    );
     await reader.pty.replug();
     await eventually(async () => statusOf(await devicesOnServer(), "idCardReader")?.status === "ok", 15_000);
   });
 
   it("a device whose config is wrong is reported unavailable with the reason; the terminal carries on", () => {
-    const host = new DeviceHost({ printer: { type: "escpos", transport: "carrier-pigeon" } }, deviceFactories, log);
+    const host = new DeviceHost(
+      { printer: { type: "escpos", transport: "carrier-pigeon" } },
+      deviceFactories,
+      log,
+    );
     const [printerHealth] = host.health();
     expect(printerHealth).toMatchObject({ device: "printer", status: "unavailable" });
     expect(printerHealth?.reason).toMatch(/transport/);

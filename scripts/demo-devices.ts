@@ -1,0 +1,56 @@
+import { startSamVSimulatorOnPty } from "@linli/hardware/id-card/sam-v-simulator";
+import { RflinkSimulator } from "@linli/hardware/pendant/rflink-simulator";
+import { EscPosPrinterSimulator } from "@linli/hardware/printer/escpos-simulator";
+import { SerialTransport } from "@linli/hardware/transports/serial-transport";
+import { createPtyPair } from "@linli/hardware/transports/socat-pty-pair";
+
+/** The demo elder's pendant: EV1527 id and the switch its SOS key sends. */
+export const DEMO_PENDANT = { id: "295FD59", switch: 3 };
+
+export interface DemoDevices {
+  /** `devices` sections of the two terminal configs, pointing at the simulators. */
+  kiosk: Record<string, Record<string, unknown> & { type: string }>;
+  elder: Record<string, Record<string, unknown> & { type: string }>;
+  /** One line per simulator: where it is. */
+  description: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The simulated hardware of `npm start`, speaking the real wire protocols: an ID card reader on a
+ * serial pty and a receipt printer on TCP for the kiosk, a 433 MHz pendant receiver on a pty for the
+ * elder unit.
+ */
+export async function startDemoDevices(): Promise<DemoDevices> {
+  const reader = await startSamVSimulatorOnPty();
+  const printer = new EscPosPrinterSimulator();
+  const printerAddress = await printer.listenTcp("127.0.0.1", 0);
+  const pendantPty = await createPtyPair();
+  const pendant = new RflinkSimulator({ transport: new SerialTransport({ path: pendantPty.devicePath }) });
+  pendant.start();
+  return {
+    kiosk: {
+      idCardReader: { type: "sam-v", transport: "serial", path: reader.hostPath, baudRate: 115200 },
+      printer: { type: "escpos", transport: "tcp", host: printerAddress.host, port: printerAddress.port },
+    },
+    elder: {
+      pendant: {
+        type: "rflink",
+        transport: "serial",
+        path: pendantPty.hostPath,
+        pendants: [{ id: DEMO_PENDANT.id, switch: DEMO_PENDANT.switch, button: "sos" }],
+      },
+    },
+    description: [
+      `ID card reader (SAM_V, simulated) on ${reader.hostPath}`,
+      `receipt printer (ESC/POS, simulated) on tcp://${printerAddress.host}:${printerAddress.port}`,
+      `pendant receiver (RFLink 433 MHz, simulated) on ${pendantPty.hostPath}`,
+    ],
+    async stop() {
+      await pendant.stop();
+      await pendantPty.close();
+      await printer.stop();
+      await reader.close();
+    },
+  };
+}
