@@ -94,6 +94,36 @@ export class DahuaItcClient extends EventEmitter<ClientEvents> {
     );
   }
 
+  /** Asks the camera for its model and serial number (`magicBox.cgi?action=getSystemInfo`). */
+  async systemInfo(): Promise<Record<string, string>> {
+    const url = new URL(
+      `http://${this.#options.host}:${this.#options.port ?? 80}/cgi-bin/magicBox.cgi?action=getSystemInfo`,
+    );
+    const { request, response } = await getWithAuth(url, {
+      credentials: { username: this.#options.username, password: this.#options.password },
+      timeoutMs: this.#options.connectTimeoutMs ?? 10_000,
+    });
+    try {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response) {
+        size += (chunk as Buffer).length;
+        if (size > 64 * 1024) throw new Error("system info answer too long");
+        chunks.push(chunk as Buffer);
+      }
+      if (response.statusCode !== 200)
+        throw new Error(`the camera answered ${response.statusCode} to getSystemInfo`);
+      const info: Record<string, string> = {};
+      for (const line of Buffer.concat(chunks).toString("utf8").split(/\r?\n/)) {
+        const equals = line.indexOf("=");
+        if (equals > 0) info[line.slice(0, equals).trim()] = line.slice(equals + 1).trim();
+      }
+      return info;
+    } finally {
+      request.destroy();
+    }
+  }
+
   /** Opens the stream and keeps it open until {@link stop}; failures only show in health. */
   async start(): Promise<void> {
     if (this.#running) return;

@@ -29,6 +29,14 @@ interface EventStream {
  * each car driven past. `dropStreams()` and `silence()` imitate a cable pulled or a hung camera.
  */
 export class DahuaItcSimulator {
+  /** What `magicBox.cgi?action=getSystemInfo` reports. */
+  readonly systemInfo: Record<string, string> = {
+    deviceType: "ITC237-PW6M-IRLZF",
+    hardwareVersion: "1.00",
+    processor: "SIM",
+    serialNumber: "LINLI-ITC-0001",
+    updateSerial: "ITC237-SIM",
+  };
   readonly #options: DahuaItcSimulatorOptions;
   readonly #guard: DigestGuard;
   readonly #streams = new Set<EventStream>();
@@ -112,7 +120,7 @@ export class DahuaItcSimulator {
 
   #serve(request: http.IncomingMessage, response: http.ServerResponse): void {
     const url = new URL(request.url ?? "/", "http://camera");
-    if (url.pathname !== "/cgi-bin/snapManager.cgi") {
+    if (url.pathname !== "/cgi-bin/snapManager.cgi" && url.pathname !== "/cgi-bin/magicBox.cgi") {
       response.writeHead(404, { "content-type": "text/plain" });
       response.end("Error\r\nNot Found!\r\n");
       return;
@@ -120,6 +128,18 @@ export class DahuaItcSimulator {
     if (!this.#guard.verify(request.method ?? "GET", request.headers.authorization)) {
       response.writeHead(401, { "www-authenticate": this.#guard.challenge(), "content-type": "text/plain" });
       response.end("Error\r\nUnauthorized!\r\n");
+      return;
+    }
+    if (url.pathname === "/cgi-bin/magicBox.cgi") {
+      const ok = url.searchParams.get("action") === "getSystemInfo";
+      response.writeHead(ok ? 200 : 400, { "content-type": "text/plain" });
+      response.end(
+        ok
+          ? `${Object.entries(this.systemInfo)
+              .map(([key, value]) => `${key}=${value}`)
+              .join("\r\n")}\r\n`
+          : "Error\r\nBad Request!\r\n",
+      );
       return;
     }
     const heartbeatSeconds = Number(url.searchParams.get("heartbeat") ?? "0");

@@ -13,6 +13,8 @@ export interface HikvisionCameraSimulatorOptions {
   utcOffset?: string;
   /** Send a heartbeat this often once started; 0 sends none. */
   heartbeatIntervalMs?: number;
+  /** Told how each periodic heartbeat went (the answer, or why it could not be sent). */
+  onHeartbeat?: (outcome: PushResult | Error) => void;
   logger?: Logger;
 }
 
@@ -54,7 +56,13 @@ export class HikvisionCameraSimulator {
     const interval = this.#options.heartbeatIntervalMs ?? 0;
     if (interval > 0 && !this.#heartbeatTimer) {
       this.#heartbeatTimer = setInterval(() => {
-        this.heartbeat().catch((error: Error) => this.#logger.warn({ err: error }, "heartbeat push failed"));
+        this.heartbeat().then(
+          (result) => this.#options.onHeartbeat?.(result),
+          (error: Error) => {
+            this.#logger.debug({ err: error }, "heartbeat push failed");
+            this.#options.onHeartbeat?.(error);
+          },
+        );
       }, interval);
     }
   }

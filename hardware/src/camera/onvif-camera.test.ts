@@ -86,7 +86,7 @@ describe("OnvifCamera (onvif package) against the ONVIF simulator", () => {
 
     await device.stop();
     const down = await untilHealth(camera, "unavailable");
-    expect(down.reason).toMatch(/^no answer to ONVIF: .*ECONNREFUSED/);
+    expect(down.reason).toMatch(/^ONVIF failed: .*ECONNREFUSED/);
 
     const again = new OnvifSimulator({ port, credentials });
     await again.start();

@@ -201,7 +201,7 @@ export class OnvifCamera {
       if (!this.#running) return;
       // Reconnect from scratch next time: the camera may have rebooted with new profiles.
       this.#cam = undefined;
-      const reason = `no answer to ONVIF: ${(error as Error).message}`;
+      const reason = `ONVIF failed: ${(error as Error).message}`;
       if (!this.#loggedDown) this.#logger.warn({ reason }, "camera unavailable");
       this.#loggedDown = true;
       this.health.set("unavailable", reason);
