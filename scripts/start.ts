@@ -44,19 +44,10 @@ async function main(): Promise<void> {
   );
   const server = await createControlServer({ ...config, adminPassword, logger: log });
   const { url } = await server.listen();
-  const api = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-    const response = await fetch(url + path, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const { token } = await api<{ token: string }>("/api/v1/auth/login", {
-    username: server.adminUsername,
-    password: adminPassword,
-  });
+  const admin = server.context.staff.findByUsername(server.adminUsername)!;
+  const adminCredentials = (await server.context.staff.passwordMatches(admin.username, adminPassword))
+    ? `sign in as ${admin.username} / ${adminPassword}`
+    : `sign in as ${admin.username} with the password you set`;
 
   const devices = await startDemoDevices();
   const demoTerminals: Array<{ kind: TerminalKind; name: string; communityId: string }> = [
@@ -74,8 +65,7 @@ async function main(): Promise<void> {
       devices: devices[demo.kind],
     };
     if (!existsSync(join(dir, "credentials.json"))) {
-      const { code } = await api<{ code: string }>("/api/v1/terminals/enrollment-codes", demo, token);
-      terminalConfig.enrollmentCode = code;
+      terminalConfig.enrollmentCode = server.context.enrollment.createCode(demo, admin, "127.0.0.1").code;
     }
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, JSON.stringify(terminalConfig, null, 2));
@@ -92,7 +82,7 @@ async function main(): Promise<void> {
     [
       "",
       "Linli 邻里 is running.",
-      `Console:  ${url}/console/   (sign in as ${server.adminUsername} / ${adminPassword})`,
+      `Console:  ${url}/console/   (${adminCredentials})`,
       `Kiosk:    ${terminals[0]!.bridge.url}`,
       `Elder:    ${terminals[1]!.bridge.url}`,
       `API docs: ${url}/api/docs`,

@@ -71,7 +71,7 @@ describe("staff console", () => {
     await page.getByRole("button", { name: "登录" }).click();
     await page.getByRole("heading", { level: 1, name: "终端总览" }).waitFor();
     await page.getByText("还没有登记任何终端。").waitFor();
-    expect(await page.getByTestId("live-status").textContent()).toContain("实时更新已连接");
+    await expect.poll(() => page.getByTestId("live-status").textContent()).toContain("实时更新已连接");
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toContain("linli.console.session");
   });
 

@@ -73,6 +73,42 @@ describe("staff sign-in", () => {
     expect(actions.filter((a) => a === "auth.login_failed")).toHaveLength(4);
   });
 
+  it("changing the password needs the current one, ends the other sessions and keeps this one", async () => {
+    harness = await startTestServer();
+    const other = await harness.api<{ token: string }>(
+      "POST",
+      "/api/v1/auth/login",
+      { username: "admin", password: ADMIN_PASSWORD },
+      null,
+    );
+    const wrong = await harness.api("POST", "/api/v1/auth/password", {
+      currentPassword: "not-it",
+      newPassword: "a-new-password-1",
+    });
+    expect(wrong.status).toBe(403);
+    const changed = await harness.api("POST", "/api/v1/auth/password", {
+      currentPassword: ADMIN_PASSWORD,
+      newPassword: "a-new-password-1",
+    });
+    expect(changed.status).toBe(204);
+    expect((await harness.api("GET", "/api/v1/auth/me")).status).toBe(200);
+    expect((await harness.api("GET", "/api/v1/auth/me", undefined, other.body.token)).status).toBe(401);
+    expect(
+      (await harness.api("POST", "/api/v1/auth/login", { username: "admin", password: ADMIN_PASSWORD }, null))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await harness.api(
+          "POST",
+          "/api/v1/auth/login",
+          { username: "admin", password: "a-new-password-1" },
+          null,
+        )
+      ).status,
+    ).toBe(200);
+  });
+
   it("a session expires", async () => {
     harness = await startTestServer({
       staffPolicy: { sessionTtlMs: 300, maxFailedLogins: 5, lockoutMs: 60_000 },

@@ -148,6 +148,14 @@ export class StaffService {
     return (this.db.prepare("SELECT * FROM staff ORDER BY username").all() as StaffRow[]).map(toAccount);
   }
 
+  /** Whether a password is a user's current one, without signing in (no session, no lock-out count). */
+  async passwordMatches(username: string, password: string): Promise<boolean> {
+    const row = this.db.prepare("SELECT password_hash FROM staff WHERE username = ?").get(username) as
+      | { password_hash: string }
+      | undefined;
+    return row ? verifyPassword(password, row.password_hash) : false;
+  }
+
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
     const row = this.db.prepare("SELECT * FROM staff WHERE username = ?").get(username) as
       | StaffRow
@@ -200,6 +208,44 @@ export class StaffService {
       this.audit.record({ actor: { type: "staff", id: row.id }, action: "auth.login", ip });
     })();
     return { ok: true, token, expiresAt, staff: toPrincipal(row) };
+  }
+
+  /**
+   * Changes a staff member's own password after checking the current one; every other session of
+   * theirs ends (a stolen session does not outlive a password change).
+   */
+  async changePassword(
+    staff: StaffPrincipal,
+    currentPassword: string,
+    newPassword: string,
+    keepSessionToken: string,
+    ip: string,
+  ): Promise<boolean> {
+    const row = this.db.prepare("SELECT password_hash FROM staff WHERE id = ?").get(staff.id) as
+      | { password_hash: string }
+      | undefined;
+    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+      this.audit.record({
+        actor: { type: "staff", id: staff.id },
+        action: "auth.password_change_refused",
+        ip,
+      });
+      return false;
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare("UPDATE staff SET password_hash = ?, updated_at = ? WHERE id = ?")
+        .run(passwordHash, now, staff.id);
+      this.db
+        .prepare(
+          "UPDATE staff_sessions SET ended_at = ? WHERE staff_id = ? AND token_hash <> ? AND ended_at IS NULL",
+        )
+        .run(now, staff.id, hashToken(keepSessionToken));
+      this.audit.record({ actor: { type: "staff", id: staff.id }, action: "auth.password_change", ip });
+    })();
+    return true;
   }
 
   /** The staff member a session token belongs to, or null when it is unknown, expired, ended or disabled. */

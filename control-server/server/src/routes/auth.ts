@@ -64,6 +64,40 @@ export function authRoutes(app: FastifyInstance, { staff, guard }: ServerContext
     },
   );
 
+  api.post(
+    "/api/v1/auth/password",
+    {
+      onRequest: guard(),
+      schema: {
+        tags: ["auth"],
+        summary: "Change your own password; your other sessions end",
+        security: [{ bearer: [] }],
+        body: z.object({
+          currentPassword: z.string().min(1).max(256),
+          newPassword: z.string().min(10, "at least 10 characters").max(256),
+        }),
+        response: { 204: z.null(), 400: httpErrorSchema, 403: httpErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { currentPassword, newPassword } = request.body;
+      if (currentPassword === newPassword) {
+        return reply
+          .code(400)
+          .send(httpError("invalid_payload", "the new password must differ from the current one"));
+      }
+      const changed = await staff.changePassword(
+        request.staff,
+        currentPassword,
+        newPassword,
+        request.sessionToken,
+        request.ip,
+      );
+      if (!changed) return reply.code(403).send(httpError("forbidden", "the current password is wrong"));
+      return reply.code(204).send(null);
+    },
+  );
+
   api.get(
     "/api/v1/auth/me",
     {
