@@ -27,7 +27,10 @@ export class HealthState extends EventEmitter<{ change: [DeviceHealth] }> {
 
   set(status: DeviceStatus, reason?: string): void {
     if (this.#current.status === status && this.#current.reason === reason) return;
-    this.#current = reason === undefined ? { device: this.#current.device, status } : { device: this.#current.device, status, reason };
+    this.#current =
+      reason === undefined
+        ? { device: this.#current.device, status }
+        : { device: this.#current.device, status, reason };
     this.emit("change", this.#current);
   }
 }
