@@ -100,6 +100,16 @@ describe("DahuaItcClient against the Dahua simulator", () => {
     expect(rejected).toMatchObject([{ source: "dahua", cameraId: "south-gate", rawPlate: "无车牌" }]);
   });
 
+  it("reads the camera's system info behind Digest", async () => {
+    const { client } = await startPair();
+    expect(await client.systemInfo()).toMatchObject({
+      deviceType: "ITC237-PW6M-IRLZF",
+      serialNumber: "LINLI-ITC-0001",
+    });
+    const { client: refused } = await startPair({ password: "wrong" });
+    await expect(refused.systemInfo()).rejects.toThrow("the camera answered 401 to getSystemInfo");
+  });
+
   it("reports refused credentials and does not crash", async () => {
     const { client } = await startPair({ password: "wrong" });
     await client.start();

@@ -202,6 +202,19 @@ describe("HikvisionPushReceiver over HTTP", () => {
     expect(plates.map((plate) => plate.plate)).toEqual(["湘A12345"]);
   });
 
+  it("survives a listener that throws", async () => {
+    const { receiver, camera } = await startReceiver();
+    const plates: string[] = [];
+    receiver.once("plate", () => {
+      throw new Error("listener bug");
+    });
+    expect((await camera.drive("湘A11111")).status).toBe(200);
+    receiver.on("plate", (event) => plates.push(event.plate));
+    expect((await camera.drive("湘A22222")).status).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(plates).toEqual(["湘A22222"]);
+  });
+
   it("turns unavailable when cameras fall silent, and ok again on the next push", async () => {
     const { receiver, camera } = await startReceiver({ staleAfterMs: 150 });
     expect(receiver.health.current).toEqual({

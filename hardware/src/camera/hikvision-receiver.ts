@@ -174,7 +174,7 @@ export class HikvisionPushReceiver extends EventEmitter<ReceiverEvents> {
       void this.#process(request.headers["content-type"], Buffer.concat(chunks)).then(
         ({ outcome, deliver }) => {
           this.#reply(response, outcome);
-          deliver();
+          this.#deliverSafely(deliver);
         },
       );
     });
@@ -189,8 +189,17 @@ export class HikvisionPushReceiver extends EventEmitter<ReceiverEvents> {
       return { status: 413, message: `push larger than ${this.#maxBodyBytes} bytes` };
     }
     const { outcome, deliver } = await this.#process(contentType, body);
-    setImmediate(deliver);
+    setImmediate(() => this.#deliverSafely(deliver));
     return outcome;
+  }
+
+  /** A listener that throws must not take the server (or the next push) down with it. */
+  #deliverSafely(deliver: () => void): void {
+    try {
+      deliver();
+    } catch (error) {
+      this.#logger.error({ err: error }, "a listener failed while handling a push");
+    }
   }
 
   #refuseOversized(request: http.IncomingMessage, response: http.ServerResponse): void {
