@@ -72,9 +72,12 @@ async function simulateOne(device: DeviceCli, args: string[]): Promise<number> {
   return runUntilInterrupted([stop]);
 }
 
-/** The line of a simulator's greeting that says where it listens: the first naming a URL or a path. */
+/** A URL, an absolute path or HOST:PORT: what says where a simulator listens. */
+const whereLine = /\w+:\/\/\S|(^|\s)\/\S|\b[\w.-]+:\d{2,5}\b/;
+
+/** The line of a simulator's greeting that says where it listens. */
 function whereItListens(lines: string[]): string {
-  return (lines.find((line) => /\w+:\/\/\S|(^|\s)\/\S/.test(line)) ?? lines[0] ?? "started").trim();
+  return (lines.find((line) => whereLine.test(line)) ?? lines[0] ?? "started").trim();
 }
 
 async function simulateAll(verbose: boolean): Promise<number> {
