@@ -140,7 +140,7 @@ describe("staff console", () => {
     });
     await row(terminal.terminalId).getByText("paper out").waitFor({ timeout: 1000 });
     expect(await row(terminal.terminalId).textContent()).toContain("1.2.3");
-    expect(await row(terminal.terminalId).textContent()).toContain("printer 不可用");
+    expect(await row(terminal.terminalId).textContent()).toContain("小票打印机 不可用");
 
     started = Date.now();
     socket.disconnect();

@@ -1,8 +1,26 @@
 import { type CommandType, type TerminalSummary, terminalSummarySchema } from "@linli/protocol";
 import { ApiError, requestJson } from "./http";
-import type { Community, EnrollmentCode, EnrollmentRequest, QueuedCommand, Session } from "./types";
+import type {
+  AuditEntry,
+  AuditQuery,
+  CommandRecord,
+  Community,
+  EnrollmentCode,
+  EnrollmentRequest,
+  NewStaff,
+  PresenceRecord,
+  Session,
+  StaffAccount,
+  TerminalDetail,
+  TerminalLogRecord,
+} from "./types";
 
 const terminalListSchema = terminalSummarySchema.array();
+
+const notUnderstood = (what: string) =>
+  new ApiError(200, "invalid_payload", `the server sent ${what} this console does not understand`);
+
+const terminalPath = (terminalId: string) => `/api/v1/terminals/${encodeURIComponent(terminalId)}`;
 
 /** Sign in; the only call made without a token. */
 export async function signIn(username: string, password: string): Promise<Session> {
@@ -35,26 +53,47 @@ export function createConsoleApi(token: string, onUnauthorized: () => void) {
     async terminals(): Promise<TerminalSummary[]> {
       const body = (await call("/api/v1/terminals")) as { terminals: unknown };
       const parsed = terminalListSchema.safeParse(body.terminals);
-      if (!parsed.success)
-        throw new ApiError(
-          200,
-          "invalid_payload",
-          "the server sent a terminal list this console does not understand",
-        );
+      if (!parsed.success) throw notUnderstood("a terminal list");
       return parsed.data;
     },
     async createEnrollmentCode(request: EnrollmentRequest): Promise<EnrollmentCode> {
       return (await call("/api/v1/terminals/enrollment-codes", "POST", request)) as EnrollmentCode;
     },
-    async revoke(terminalId: string): Promise<TerminalSummary> {
-      return terminalSummarySchema.parse(
-        await call(`/api/v1/terminals/${encodeURIComponent(terminalId)}/revoke`, "POST"),
-      );
+    async terminal(terminalId: string): Promise<TerminalDetail> {
+      const body = (await call(terminalPath(terminalId))) as { presence?: unknown; log?: unknown };
+      const parsed = terminalSummarySchema.safeParse(body);
+      if (!parsed.success || !Array.isArray(body.presence) || !Array.isArray(body.log))
+        throw notUnderstood("a terminal");
+      return {
+        terminal: parsed.data,
+        presence: body.presence as PresenceRecord[],
+        log: body.log as TerminalLogRecord[],
+      };
     },
-    async sendCommand(terminalId: string, type: CommandType): Promise<QueuedCommand> {
-      return (await call(`/api/v1/terminals/${encodeURIComponent(terminalId)}/commands`, "POST", {
-        type,
-      })) as QueuedCommand;
+    async revoke(terminalId: string): Promise<TerminalSummary> {
+      return terminalSummarySchema.parse(await call(`${terminalPath(terminalId)}/revoke`, "POST"));
+    },
+    async commands(terminalId: string): Promise<CommandRecord[]> {
+      return ((await call(`${terminalPath(terminalId)}/commands`)) as { commands: CommandRecord[] }).commands;
+    },
+    async sendCommand(terminalId: string, type: CommandType): Promise<CommandRecord> {
+      return (await call(`${terminalPath(terminalId)}/commands`, "POST", { type })) as CommandRecord;
+    },
+    async staff(): Promise<StaffAccount[]> {
+      return ((await call("/api/v1/staff")) as { staff: StaffAccount[] }).staff;
+    },
+    async createStaff(account: NewStaff): Promise<StaffAccount> {
+      return (await call("/api/v1/staff", "POST", account)) as StaffAccount;
+    },
+    async audit(query: AuditQuery): Promise<AuditEntry[]> {
+      const search = new URLSearchParams({ limit: String(query.limit) });
+      if (query.action) search.set("action", query.action);
+      if (query.before !== undefined) search.set("before", String(query.before));
+      return ((await call(`/api/v1/audit?${search}`)) as { entries: AuditEntry[] }).entries;
+    },
+    /** Ends the staff member's other sessions; this one stays signed in. */
+    async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+      await call("/api/v1/auth/password", "POST", { currentPassword, newPassword });
     },
   };
 }

@@ -1,6 +1,7 @@
-import type { CommandType, TerminalKind } from "@linli/protocol";
+import type { CommandType, TerminalKind, TerminalSummary } from "@linli/protocol";
 
-export type StaffRole = "admin" | "dispatcher" | "caseworker" | "community_staff";
+export const staffRoles = ["admin", "dispatcher", "caseworker", "community_staff"] as const;
+export type StaffRole = (typeof staffRoles)[number];
 
 export interface StaffPrincipal {
   id: string;
@@ -33,8 +34,80 @@ export interface EnrollmentRequest {
   name: string;
 }
 
-export interface QueuedCommand {
+/** One change of a terminal's link, as the server recorded it. */
+export interface PresenceRecord {
+  online: boolean;
+  /** connected | disconnected | silent | revoked | server-restart, or a reason newer than this console. */
+  reason: string;
+  at: string;
+}
+
+export interface TerminalLogRecord {
+  id: string;
+  at: string;
+  level: string;
+  code: string;
+  message: string;
+}
+
+/** GET /terminals/:id: the summary, plus presence history and fleet log, each newest first. */
+export interface TerminalDetail {
+  terminal: TerminalSummary;
+  presence: PresenceRecord[];
+  log: TerminalLogRecord[];
+}
+
+export const commandStates = ["queued", "sent", "delivered", "succeeded", "failed", "expired"] as const;
+export type CommandState = (typeof commandStates)[number];
+
+export interface CommandRecord {
   id: string;
   type: CommandType;
-  state: string;
+  state: CommandState;
+  createdAt: string;
+  expiresAt: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  completedAt: string | null;
+  detail: string | null;
+}
+
+export interface StaffAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  communityId: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  password: string;
+  role: StaffRole;
+  communityId: string | null;
+}
+
+export type ActorType = "staff" | "terminal" | "system" | "anonymous";
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorType: ActorType;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+export interface AuditQuery {
+  action?: string;
+  /** The id of the oldest entry already shown: the page after it. */
+  before?: number;
+  limit: number;
 }

@@ -4,7 +4,7 @@ import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { LiveStatus } from "../live/use-console-socket";
 import { LanguageSwitch } from "./language-switch";
-import type { Route } from "./use-hash-route";
+import { type Page, pageHref, type Route } from "./use-hash-route";
 
 const LIVE_WORDS: Record<LiveStatus, MessageKey> = {
   live: "live.live",
@@ -22,8 +22,21 @@ export function Layout(props: {
 }) {
   const { t } = useI18n();
   const { staff } = props.session;
-  const links: Array<{ route: Route; label: MessageKey }> = [{ route: "fleet", label: "nav.fleet" }];
-  if (staff.role === "admin") links.push({ route: "enrol", label: "nav.enrol" });
+  const links: Array<{ page: Page; label: MessageKey }> = [{ page: "fleet", label: "nav.fleet" }];
+  if (staff.role === "admin") {
+    links.push(
+      { page: "enrol", label: "nav.enrol" },
+      { page: "staff", label: "nav.staff" },
+      { page: "audit", label: "nav.audit" },
+    );
+  }
+  // A terminal's page belongs under the fleet: its link says where the user is without claiming to be the page.
+  const current = (page: Page) =>
+    props.route.page === page
+      ? "page"
+      : page === "fleet" && props.route.page === "terminal"
+        ? "true"
+        : undefined;
 
   return (
     <div className="shell">
@@ -48,8 +61,8 @@ export function Layout(props: {
         <nav aria-label={t("nav.label")}>
           <ul>
             {links.map((link) => (
-              <li key={link.route}>
-                <a href={`#/${link.route}`} aria-current={props.route === link.route ? "page" : undefined}>
+              <li key={link.page}>
+                <a href={pageHref(link.page)} aria-current={current(link.page)}>
                   {t(link.label)}
                 </a>
               </li>
@@ -70,6 +83,9 @@ export function Layout(props: {
             </span>
           </div>
           <LanguageSwitch />
+          <a className="button" href={pageHref("password")} aria-current={current("password")}>
+            {t("nav.password")}
+          </a>
           <button type="button" className="button" onClick={props.onSignOut}>
             {t("nav.signOut")}
           </button>

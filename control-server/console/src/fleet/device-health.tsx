@@ -1,5 +1,6 @@
 import type { DeviceHealth } from "@linli/protocol";
 import { useI18n } from "../i18n/i18n";
+import { deviceName } from "./device-name";
 
 /** "3 台设备正常", or each device that is not, with its reason. */
 export function DeviceHealthCell({ devices }: { devices: DeviceHealth[] }) {
@@ -19,7 +20,7 @@ export function DeviceHealthCell({ devices }: { devices: DeviceHealth[] }) {
       {problems.map((d) => (
         <li key={d.device} className={`health-${d.status}`}>
           <span aria-hidden="true">▲ </span>
-          <strong>{d.device}</strong> {t(`device.${d.status}`)}
+          <strong>{deviceName(d.device, t)}</strong> {t(`device.${d.status}`)}
           {d.reason && <span className="health-reason">{t("device.reason", { reason: d.reason })}</span>}
         </li>
       ))}

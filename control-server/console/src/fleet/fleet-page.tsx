@@ -1,14 +1,14 @@
-import type { CommandType, TerminalSummary } from "@linli/protocol";
 import { useId, useState } from "react";
 import type { ConsoleApi } from "../api/console-api";
 import type { Community } from "../api/types";
-import { ConfirmDialog, type ConfirmRequest } from "../components/confirm-dialog";
+import { ConfirmDialog } from "../components/confirm-dialog";
 import { PageTitle } from "../components/page-title";
 import { useI18n } from "../i18n/i18n";
+import { ActionMessages } from "./action-messages";
 import { FleetSummary } from "./fleet-summary";
-import type { TerminalAction } from "./terminal-actions";
 import { TerminalTable } from "./terminal-table";
 import type { Fleet } from "./use-fleet";
+import { useTerminalActions } from "./use-terminal-actions";
 
 type StatusFilter = "all" | "offline" | "problems";
 
@@ -22,9 +22,7 @@ export function FleetPage(props: {
   const { fleet, api } = props;
   const [community, setCommunity] = useState("");
   const [status, setStatus] = useState<StatusFilter>("all");
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const actions = useTerminalActions(api, fleet);
   const communityFilterId = useId();
   const statusFilterId = useId();
 
@@ -32,47 +30,6 @@ export function FleetPage(props: {
   const order = (id: string) => {
     const index = props.communities.findIndex((c) => c.id === id);
     return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-  };
-
-  const run = async (terminal: TerminalSummary, work: () => Promise<string>) => {
-    setBusyId(terminal.id);
-    try {
-      setMessage({ text: await work(), error: false });
-    } catch (error) {
-      setMessage({ text: t("action.failed", { message: (error as Error).message }), error: true });
-    } finally {
-      setBusyId(null);
-    }
-  };
-
-  const send = (terminal: TerminalSummary, type: CommandType) =>
-    run(terminal, async () => {
-      await api.sendCommand(terminal.id, type);
-      const command = t(type === "reload" ? "action.reload" : "action.restart");
-      return t(terminal.online ? "action.sent" : "action.sentOffline", { name: terminal.name, command });
-    });
-
-  const onAction = (action: TerminalAction, terminal: TerminalSummary) => {
-    if (action === "reload") return void send(terminal, "reload");
-    if (action === "restart") {
-      return setConfirm({
-        title: t("confirm.restartTitle", { name: terminal.name }),
-        body: t("confirm.restartBody"),
-        confirmLabel: t("action.restart"),
-        onConfirm: () => void send(terminal, "restart"),
-      });
-    }
-    setConfirm({
-      title: t("confirm.revokeTitle", { name: terminal.name }),
-      body: t("confirm.revokeBody"),
-      confirmLabel: t("action.revoke"),
-      danger: true,
-      onConfirm: () =>
-        void run(terminal, async () => {
-          fleet.upsert(await api.revoke(terminal.id));
-          return t("action.revoked", { name: terminal.name });
-        }),
-    });
   };
 
   const visible = (fleet.terminals ?? [])
@@ -114,11 +71,7 @@ export function FleetPage(props: {
           <option value="problems">{t("fleet.statusProblems")}</option>
         </select>
       </div>
-      <div className="messages" aria-live="polite">
-        {message && (
-          <p className={message.error ? "message message-error" : "message message-ok"}>{message.text}</p>
-        )}
-      </div>
+      <ActionMessages message={actions.message} />
       {fleet.error && (
         <div className="message message-error" role="alert">
           {t("fleet.loadFailed", { message: fleet.error })}{" "}
@@ -136,11 +89,11 @@ export function FleetPage(props: {
           terminals={visible}
           communityName={communityName}
           canManage={props.canManage}
-          busyId={busyId}
-          onAction={onAction}
+          busyId={actions.busyId}
+          onAction={actions.onAction}
         />
       )}
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      <ConfirmDialog request={actions.confirm} onClose={actions.closeConfirm} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { TerminalSummary } from "@linli/protocol";
-import { RelativeTime } from "../components/relative-time";
+import { terminalHref } from "../components/use-hash-route";
 import { useNow } from "../components/use-now";
 import { useI18n } from "../i18n/i18n";
 import { DeviceHealthCell } from "./device-health";
+import { LastSeen } from "./last-seen";
 import { PresenceBadge } from "./presence-badge";
 import { type TerminalAction, TerminalActions } from "./terminal-actions";
 
@@ -17,7 +18,7 @@ export function TerminalTable(props: {
   const now = useNow(15_000);
   return (
     <div className="table-wrap">
-      <table className="fleet-table">
+      <table className="data-table fleet-table">
         <caption className="visually-hidden">{t("fleet.caption", { count: props.terminals.length })}</caption>
         <thead>
           <tr>
@@ -39,7 +40,9 @@ export function TerminalTable(props: {
               className={terminal.revoked ? "row-revoked" : undefined}
             >
               <th scope="row">
-                <span className="terminal-name">{terminal.name}</span>
+                <a className="terminal-name" href={terminalHref(terminal.id)}>
+                  {terminal.name}
+                </a>
                 {/* The first block of the id is enough to tell terminals apart on screen; the whole id is in the title. */}
                 <span className="terminal-id" title={terminal.id}>
                   {terminal.id.slice(0, 8)}
@@ -51,13 +54,7 @@ export function TerminalTable(props: {
                 <PresenceBadge terminal={terminal} />
               </td>
               <td className="nowrap">
-                {terminal.online ? (
-                  <span>{t("time.justNow")}</span>
-                ) : terminal.lastSeenAt ? (
-                  <RelativeTime iso={terminal.lastSeenAt} now={now} />
-                ) : (
-                  <span className="muted">{t("time.never")}</span>
-                )}
+                <LastSeen terminal={terminal} now={now} />
               </td>
               <td className="mono">{terminal.version ?? "—"}</td>
               <td>

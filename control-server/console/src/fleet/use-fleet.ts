@@ -11,7 +11,14 @@ export interface Fleet {
   refresh(): void;
   /** Puts a terminal the API just answered with into the list. */
   upsert(terminal: TerminalSummary): void;
+  /**
+   * Calls `listener` on every live presence change, and with null when the live link (re)connects (changes
+   * may have been missed); answers the function that stops it.
+   */
+  onPresence(listener: PresenceListener): () => void;
 }
+
+export type PresenceListener = (change: PresenceChange | null) => void;
 
 function applyPresence(terminal: TerminalSummary, change: PresenceChange): TerminalSummary {
   return {
@@ -28,6 +35,17 @@ export function useFleet(api: ConsoleApi, token: string, onUnauthorized: () => v
   const [error, setError] = useState<string | null>(null);
   const known = useRef(new Set<string>());
   const request = useRef(0);
+  const listeners = useRef(new Set<PresenceListener>());
+
+  const onPresence = useCallback((listener: PresenceListener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  const tell = (change: PresenceChange | null) => {
+    for (const listener of listeners.current) listener(change);
+  };
 
   const refresh = useCallback(() => {
     const id = ++request.current;
@@ -57,6 +75,7 @@ export function useFleet(api: ConsoleApi, token: string, onUnauthorized: () => v
 
   const live = useConsoleSocket(token, {
     presence(change) {
+      tell(change);
       // A terminal we have not listed yet (just enrolled): fetch it with everything else.
       if (!known.current.has(change.terminalId)) return refresh();
       setTerminals(
@@ -64,9 +83,12 @@ export function useFleet(api: ConsoleApi, token: string, onUnauthorized: () => v
       );
     },
     updated: upsert,
-    connected: refresh,
+    connected() {
+      tell(null);
+      refresh();
+    },
     unauthorized: onUnauthorized,
   });
 
-  return { terminals, error, live, refresh, upsert };
+  return { terminals, error, live, refresh, upsert, onPresence };
 }

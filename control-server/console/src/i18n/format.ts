@@ -35,3 +35,16 @@ export function formatRelative(iso: string, now: number, locale: Locale, t: Tran
   }
   return t("time.justNow");
 }
+
+/** 2025-06-03 14:05:09: to the second, for records such as the audit log. */
+export function formatTimestamp(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(iso));
+}

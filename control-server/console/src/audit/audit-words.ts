@@ -1,0 +1,68 @@
+import type { TerminalSummary } from "@linli/protocol";
+import type { AuditEntry, StaffAccount } from "../api/types";
+import type { Translate } from "../i18n/i18n";
+
+/** Actions this console can name; the filter offers these, and any other action is shown as recorded. */
+export const knownAuditActions = [
+  "auth.login",
+  "auth.login_failed",
+  "auth.locked_out",
+  "auth.login_locked",
+  "auth.logout",
+  "auth.password_change",
+  "auth.password_change_refused",
+  "staff.create",
+  "terminal.enroll",
+  "terminal.enroll_refused",
+  "terminal.enrollment_code.create",
+  "terminal.revoke",
+  "terminal.command.create",
+] as const;
+type KnownAction = (typeof knownAuditActions)[number];
+
+export function auditAction(action: string, t: Translate): string {
+  return (knownAuditActions as readonly string[]).includes(action)
+    ? t(`auditAction.${action as KnownAction}`)
+    : action;
+}
+
+/** The first block of an id: enough to tell records apart on screen (the whole id goes in a title). */
+export const shortId = (id: string) => id.slice(0, 8);
+
+export interface Names {
+  staff: ReadonlyMap<string, StaffAccount>;
+  terminals: ReadonlyMap<string, TerminalSummary>;
+}
+
+export interface Described {
+  text: string;
+  /** The full id, when the text shortens or replaces it. */
+  id: string | null;
+}
+
+function named(type: string | null, id: string, names: Names, t: Translate): Described {
+  if (type === "staff") return { text: names.staff.get(id)?.displayName ?? shortId(id), id };
+  if (type === "terminal") {
+    const name = names.terminals.get(id)?.name;
+    return { text: name ? `${name} (${shortId(id)})` : t("audit.terminal", { id: shortId(id) }), id };
+  }
+  return { text: type ? `${type} ${shortId(id)}` : shortId(id), id };
+}
+
+/** Who did it: a staff member by display name, a terminal by name and short id, or the system. */
+export function auditActor(entry: AuditEntry, names: Names, t: Translate): Described {
+  if (entry.actorType === "system") return { text: t("audit.system"), id: null };
+  if (entry.actorType === "anonymous" || !entry.actorId) return { text: t("audit.anonymous"), id: null };
+  return named(entry.actorType, entry.actorId, names, t);
+}
+
+export function auditTarget(entry: AuditEntry, names: Names, t: Translate): Described | null {
+  return entry.targetId ? named(entry.targetType, entry.targetId, names, t) : null;
+}
+
+/** The recorded details as "key: value" pairs, in the order the server wrote them. */
+export function auditDetail(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join(" · ");
+}
