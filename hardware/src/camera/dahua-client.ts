@@ -184,7 +184,14 @@ export class DahuaItcClient extends EventEmitter<ClientEvents> {
       this.#logger.trace({ bytes: chunk.length }, "stream data");
       const { parts, problems } = parser.push(chunk);
       for (const problem of problems) this.#logger.warn({ problem }, "skipped part of the event stream");
-      for (const part of parts) this.#onPart(part);
+      for (const part of parts) {
+        try {
+          this.#onPart(part);
+        } catch (error) {
+          // A listener that throws must not end the stream or the process.
+          this.#logger.error({ err: error }, "a listener failed while handling a camera event");
+        }
+      }
     });
     const ended = (reason: string) => {
       if (connection === this.#connection) this.#lost(reason);

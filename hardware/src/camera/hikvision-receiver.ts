@@ -138,9 +138,10 @@ export class HikvisionPushReceiver extends EventEmitter<ReceiverEvents> {
   }
 
   /**
-   * Node HTTP handler for one push. Mount it on any server that leaves the body unread; with
-   * Fastify, register a pass-through content-type parser for the route and call
-   * `reply.hijack(); receiver.handle(request.raw, reply.raw)`.
+   * Node HTTP handler for one push. Mount it on any server that leaves the body unread. With
+   * Fastify, in an encapsulated plugin: `scope.removeAllContentTypeParsers();
+   * scope.addContentTypeParser("*", (_request, _payload, done) => done(null));` then a POST route
+   * doing `reply.hijack(); receiver.handle(request.raw, reply.raw);`.
    */
   handle(request: http.IncomingMessage, response: http.ServerResponse): void {
     if (request.method !== "POST") {

@@ -1,4 +1,5 @@
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DeviceHealth } from "../health";
 import { OnvifCamera, type OnvifCameraOptions } from "./onvif-camera";
@@ -93,6 +94,35 @@ describe("OnvifCamera (onvif package) against the ONVIF simulator", () => {
     cleanups.push(() => again.stop());
     await untilHealth(camera, "ok");
     expect((await camera.snapshot()).bytes.length).toBeGreaterThan(100);
+  });
+
+  it("gives up on a camera whose profiles match no video source instead of hanging", async () => {
+    // The onvif package throws inside its own callbacks on such cameras and never calls back.
+    const { port } = await startPair();
+    const rewriting = http.createServer((request, response) => {
+      const upstream = http.request(
+        { host: "127.0.0.1", port, path: request.url, method: request.method, headers: request.headers },
+        async (answer) => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of answer) chunks.push(chunk as Buffer);
+          const body = Buffer.concat(chunks)
+            .toString()
+            .replace('VideoSources token="VideoSource_1"', 'VideoSources token="Other"');
+          response.writeHead(answer.statusCode!, { "content-type": answer.headers["content-type"]! });
+          response.end(body);
+        },
+      );
+      request.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => rewriting.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise<void>((resolve) => rewriting.close(() => resolve())));
+    const camera = new OnvifCamera({
+      host: "127.0.0.1",
+      port: (rewriting.address() as AddressInfo).port,
+      ...credentials,
+      timeoutMs: 200,
+    });
+    await expect(camera.deviceInformation()).rejects.toThrow("connect: no result within 1000 ms");
   });
 
   it("is unavailable with a reason when nothing answers", async () => {

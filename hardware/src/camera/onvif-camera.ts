@@ -37,22 +37,33 @@ export interface CameraSnapshot {
 
 type Cam = InstanceType<typeof onvif.Cam>;
 
-/** Calls a callback-style Cam method once, whatever the library does with its callback. */
-function call<T>(invoke: (callback: (error: Error | null, data?: T) => void) => void): Promise<T> {
+/**
+ * Calls a callback-style Cam method and settles once, whatever the library does with its callback:
+ * it may call it twice, or never (an exception thrown inside its own XML callbacks is swallowed),
+ * hence the deadline.
+ */
+function call<T>(
+  what: string,
+  deadlineMs: number,
+  invoke: (callback: (error: Error | null, data?: T) => void) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     let settled = false;
+    const settle = (error: unknown, data?: T) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve(data as T);
+    };
+    const timer = setTimeout(
+      () => settle(new Error(`${what}: no result within ${deadlineMs} ms`)),
+      deadlineMs,
+    );
     try {
-      invoke((error, data) => {
-        if (settled) return;
-        settled = true;
-        if (error) reject(error);
-        else resolve(data as T);
-      });
+      invoke((error, data) => settle(error, data));
     } catch (error) {
-      if (!settled) {
-        settled = true;
-        reject(error);
-      }
+      settle(error);
     }
   });
 }
@@ -72,6 +83,7 @@ export class OnvifCamera {
   readonly id: string;
   readonly #options: OnvifCameraOptions;
   readonly #logger: Logger;
+  readonly #timeoutMs: number;
   #cam: Cam | undefined;
   #running = false;
   #timer: NodeJS.Timeout | undefined;
@@ -81,6 +93,7 @@ export class OnvifCamera {
   constructor(options: OnvifCameraOptions) {
     this.#options = options;
     this.id = options.id ?? `${options.host}:${options.port ?? 80}`;
+    this.#timeoutMs = options.timeoutMs ?? 5000;
     this.#logger = (options.logger ?? pino({ level: "silent" })).child({ device: this.id });
     this.health = new HealthState(this.id);
   }
@@ -93,19 +106,24 @@ export class OnvifCamera {
       port: this.#options.port ?? 80,
       username: this.#options.username,
       password: this.#options.password,
-      timeout: this.#options.timeoutMs ?? 5000,
+      timeout: this.#timeoutMs,
       autoconnect: false,
       // Cameras behind NAT advertise their inside address; keep talking to the one we were given.
       preserveAddress: true,
     });
     cam.on("warning", (warning: unknown) => this.#logger.debug({ warning }, "onvif warning"));
-    await call<unknown>((callback) => cam.connect(callback));
+    // Connecting is several requests (time, services, profiles, video sources).
+    await call<unknown>("connect", this.#timeoutMs * 5, (callback) => cam.connect(callback));
     this.#cam = cam;
   }
 
   async deviceInformation(): Promise<OnvifDeviceInformation> {
     const cam = await this.#connected();
-    const info = await call<Record<string, unknown>>((callback) => cam.getDeviceInformation(callback));
+    const info = await call<Record<string, unknown>>(
+      "GetDeviceInformation",
+      this.#timeoutMs + 1000,
+      (callback) => cam.getDeviceInformation(callback),
+    );
     // The onvif package turns numeric-looking strings into numbers; serials are text.
     const field = (name: string) => (info?.[name] === undefined ? "" : String(info[name]));
     return {
@@ -121,7 +139,7 @@ export class OnvifCamera {
     const cam = await this.#connected();
     const profileToken = cam.activeSource?.profileToken;
     if (!profileToken) throw new Error("the camera has no media profile with a video source");
-    const answer = await call<{ uri?: unknown }>((callback) =>
+    const answer = await call<{ uri?: unknown }>("GetSnapshotUri", this.#timeoutMs + 1000, (callback) =>
       cam.getSnapshotUri({ profileToken }, callback),
     );
     if (typeof answer?.uri !== "string") throw new Error("the camera gave no snapshot URI");
@@ -135,7 +153,7 @@ export class OnvifCamera {
       this.#options.username !== undefined
         ? { username: this.#options.username, password: this.#options.password ?? "" }
         : undefined;
-    const timeoutMs = this.#options.timeoutMs ?? 5000;
+    const timeoutMs = this.#timeoutMs;
     const { request, response } = await getWithAuth(url, { credentials, timeoutMs });
     const maxBytes = this.#options.maxSnapshotBytes ?? 8 * 1024 * 1024;
     try {
