@@ -145,6 +145,9 @@ describe("cameraCli in process", () => {
     await expect(cameraCli.simulate(["--kind", "onvif", "--push", "http://x/"], print)).rejects.toThrow(
       "--push applies to --kind hikvision, not onvif",
     );
+    await expect(cameraCli.simulate(["--push", "ftp://x/"], print)).rejects.toThrow(
+      /^--push must be an http:\/\/ URL/,
+    );
     await expect(cameraCli.simulate(["--kind", "dahua", "--bind", "nowhere"], print)).rejects.toThrow(
       /^--bind must be HOST:PORT/,
     );

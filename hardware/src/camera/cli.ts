@@ -113,8 +113,12 @@ function describePush(result: PushResult): string {
 async function startHikvision(values: SimulateValues, print: Print): Promise<CameraSimulation> {
   const heartbeatSeconds = parseSeconds(values.heartbeat, 30, "--heartbeat");
   let lastHeartbeat = "";
+  const pushUrl = values.push ?? defaultPushUrl;
+  if (!URL.canParse(pushUrl) || new URL(pushUrl).protocol !== "http:") {
+    throw new UsageError(`--push must be an http:// URL, e.g. ${defaultPushUrl}`);
+  }
   const simulator = new HikvisionCameraSimulator({
-    pushUrl: values.push ?? defaultPushUrl,
+    pushUrl,
     ip: values.ip,
     mac: values.mac,
     heartbeatIntervalMs: heartbeatSeconds * 1000,
