@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AlarmView } from "./alarms";
 import { deviceHealthSchema, isoDateTimeSchema, terminalKindSchema } from "./common";
 
 /** Socket.IO namespace the staff console connects to, with `auth: {token}` (a staff session token). */
@@ -28,6 +29,9 @@ export interface PresenceChange {
 export interface ServerToConsoleEvents {
   "terminal:presence": (change: PresenceChange) => void;
   "terminal:updated": (terminal: TerminalSummary) => void;
+  /** A new alarm: every open console sounds it until a person acknowledges it. */
+  "alarm:raised": (alarm: AlarmView) => void;
+  "alarm:updated": (alarm: AlarmView) => void;
 }
 
 // biome-ignore lint/complexity/noBannedTypes: the console sends nothing yet; later issues add events here

@@ -1,3 +1,4 @@
+export * from "./alarms";
 export * from "./common";
 export * from "./console";
 export * from "./envelope";

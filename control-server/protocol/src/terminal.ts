@@ -52,6 +52,38 @@ export const commandResultSchema = z.object({
 });
 export type CommandResult = z.infer<typeof commandResultSchema>;
 
+/** An elder (or anyone at a terminal) calls for help: the SOS button, a pendant, or the screen. */
+export const alarmRaiseSchema = z.object({
+  id: eventIdSchema,
+  kind: z.literal("sos"),
+  raisedAt: isoDateTimeSchema,
+  source: z.enum(["button", "pendant", "screen"]).optional(),
+});
+export type AlarmRaise = z.infer<typeof alarmRaiseSchema>;
+
+/** The elder says it was a false alarm; refers to the raise by its event id, so it works offline too. */
+export const alarmCancelSchema = z.object({
+  id: eventIdSchema,
+  raiseId: eventIdSchema,
+  cancelledAt: isoDateTimeSchema,
+});
+export type AlarmCancel = z.infer<typeof alarmCancelSchema>;
+
+export const alarmStatuses = ["open", "acknowledged", "resolved", "cancelled"] as const;
+export type AlarmStatus = (typeof alarmStatuses)[number];
+
+/** What the unit tells the elder about their alarm: sent to the terminal on every change and on reconnect. */
+export const alarmUpdateSchema = z.object({
+  alarmId: z.string(),
+  raiseId: z.string(),
+  status: z.enum(alarmStatuses),
+  /** Display name of the staff member who took the call, once someone has. */
+  acknowledgedBy: z.string().nullable(),
+  escalationLevel: z.number().int().min(0),
+  at: isoDateTimeSchema,
+});
+export type AlarmUpdate = z.infer<typeof alarmUpdateSchema>;
+
 /**
  * Events a terminal sends that must never be lost: written to the terminal's outbox first, resent until
  * acknowledged; each payload carries its client-generated `id` and the server stores it at most once.
@@ -59,6 +91,8 @@ export type CommandResult = z.infer<typeof commandResultSchema>;
 export const durableTerminalEvents = {
   "terminal:log": terminalLogEntrySchema,
   "command:result": commandResultSchema,
+  "alarm:raise": alarmRaiseSchema,
+  "alarm:cancel": alarmCancelSchema,
 } as const;
 export type DurableTerminalEvent = keyof typeof durableTerminalEvents;
 export type DurablePayload<E extends DurableTerminalEvent> = z.infer<(typeof durableTerminalEvents)[E]>;
@@ -66,15 +100,21 @@ export type DurablePayload<E extends DurableTerminalEvent> = z.infer<(typeof dur
 export interface DurableAckData {
   "terminal:log": { id: string };
   "command:result": { commandId: string };
+  "alarm:raise": { alarmId: string };
+  "alarm:cancel": { alarmId: string; status: AlarmStatus };
 }
 
 export interface TerminalToServerEvents {
   "terminal:status": (status: TerminalStatus, ack: AckCallback<{ serverTime: string }>) => void;
   "terminal:log": (entry: TerminalLogEntry, ack: AckCallback<DurableAckData["terminal:log"]>) => void;
   "command:result": (result: CommandResult, ack: AckCallback<DurableAckData["command:result"]>) => void;
+  "alarm:raise": (alarm: AlarmRaise, ack: AckCallback<DurableAckData["alarm:raise"]>) => void;
+  "alarm:cancel": (cancel: AlarmCancel, ack: AckCallback<DurableAckData["alarm:cancel"]>) => void;
 }
 
 export interface ServerToTerminalEvents {
   /** The terminal acknowledges receipt; the outcome follows as `command:result`. */
   command: (command: TerminalCommand, ack: AckCallback<null>) => void;
+  /** The state of one of this terminal's alarms changed (or is resent after a reconnection). */
+  "alarm:update": (update: AlarmUpdate) => void;
 }

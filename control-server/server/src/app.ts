@@ -13,6 +13,8 @@ import {
 } from "fastify-type-provider-zod";
 import pino, { type Logger } from "pino";
 import { Server as SocketServer } from "socket.io";
+import { AlarmService } from "./alarms/alarm-service";
+import { HttpSmsGateway, noSmsGateway } from "./alarms/sms-gateway";
 import { AuditLog } from "./audit";
 import { defaultStaffPolicy, type StaffPolicy, StaffService } from "./auth/staff";
 import { ServerBus } from "./bus";
@@ -20,10 +22,13 @@ import type { ServerConfig } from "./config";
 import { attachConsoleGateway } from "./console-gateway";
 import type { ServerContext } from "./context";
 import { type Database, openDatabase } from "./db/database";
+import { ElderProfiles } from "./elders/elder-profiles";
 import { httpError } from "./http/errors";
 import { createStaffGuard } from "./http/staff-guard";
+import { alarmRoutes } from "./routes/alarms";
 import { authRoutes } from "./routes/auth";
 import { communityRoutes } from "./routes/communities";
+import { elderRoutes } from "./routes/elders";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
 import { staffRoutes } from "./routes/staff";
@@ -75,6 +80,16 @@ export async function createControlServer(options: ControlServerOptions): Promis
     { silenceMs: options.supervisionMs, sweepMs: Math.min(1000, minSilence / 4), persistMs: 5000 },
     log.child({ subsystem: "supervision" }),
   );
+  const elders = new ElderProfiles(db, audit);
+  const alarms = new AlarmService(
+    db,
+    audit,
+    elders,
+    bus,
+    options.smsGateway ? new HttpSmsGateway(options.smsGateway.url, options.smsGateway.token) : noSmsGateway,
+    options.alarmEscalationMs,
+    log.child({ subsystem: "alarms" }),
+  );
   const context: ServerContext = {
     db,
     log,
@@ -86,6 +101,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
     enrollment: new Enrollment(db, audit, terminals, options.enrollmentCodeTtlMs),
     commands: new TerminalCommands(db, audit),
     supervisor,
+    elders,
+    alarms,
   };
   const admin = await staff.ensureAdmin(options.adminPassword);
 
@@ -126,6 +143,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
   communityRoutes(app, context);
   staffRoutes(app, context);
   terminalRoutes(app, context);
+  elderRoutes(app, context);
+  alarmRoutes(app, context);
 
   if (existsSync(CONSOLE_DIST)) {
     await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: "/console/" });
@@ -149,8 +168,13 @@ export async function createControlServer(options: ControlServerOptions): Promis
     log: log.child({ subsystem: "terminal-link" }),
     commandAckTimeoutMs: 10_000,
   });
-  attachConsoleGateway(io, staff, bus);
+  attachConsoleGateway(io, staff, alarms, bus);
   supervisor.start();
+  // Escalation deadlines live in the database: alarms that fell due while the server was down escalate now.
+  const escalationTimer = setInterval(
+    () => void alarms.escalateDue().catch((error: unknown) => log.error({ err: error }, "escalation failed")),
+    Math.min(1000, options.alarmEscalationMs / 2),
+  );
 
   let closed = false;
   return {
@@ -171,6 +195,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
       if (closed) return;
       closed = true;
       supervisor.stop();
+      clearInterval(escalationTimer);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await app.close().catch(() => undefined);

@@ -7,4 +7,6 @@ export class ServerBus extends EventEmitter<{
   "terminal:updated": [TerminalSummary];
   "terminal:revoked": [string];
   "command:queued": [{ terminalId: string; commandId: string }];
+  /** An alarm was raised (`raised`) or changed; listeners build the views their audience may see. */
+  "alarm:changed": [{ alarmId: string; raised: boolean }];
 }> {}

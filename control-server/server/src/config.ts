@@ -19,6 +19,9 @@ const envSchema = z.object({
     .min(0.01)
     .max(24 * 30)
     .default(24),
+  LINLI_ALARM_ESCALATION_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  LINLI_SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LINLI_SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
 });
 
 export interface ServerConfig {
@@ -29,6 +32,10 @@ export interface ServerConfig {
   logLevel: string;
   supervisionMs: { kiosk: number; elder: number };
   enrollmentCodeTtlMs: number;
+  /** How long an alarm may stay unacknowledged before it escalates (and again for each next level). */
+  alarmEscalationMs: number;
+  /** The HTTP SMS provider that texts elders' emergency contacts; none configured means staff phone them. */
+  smsGateway: { url: string; token: string | undefined } | null;
 }
 
 /** Reads the server's configuration from the environment; throws one readable message listing every problem. */
@@ -54,5 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       elder: e.LINLI_SUPERVISION_ELDER_SECONDS * 1000,
     },
     enrollmentCodeTtlMs: e.LINLI_ENROLLMENT_CODE_HOURS * 3600 * 1000,
+    alarmEscalationMs: e.LINLI_ALARM_ESCALATION_SECONDS * 1000,
+    smsGateway: e.LINLI_SMS_GATEWAY_URL
+      ? { url: e.LINLI_SMS_GATEWAY_URL, token: e.LINLI_SMS_GATEWAY_TOKEN }
+      : null,
   };
 }

@@ -1,5 +1,6 @@
 import { CONSOLE_NAMESPACE, type ConsoleToServerEvents, type ServerToConsoleEvents } from "@linli/protocol";
 import type { Namespace, Server, Socket } from "socket.io";
+import type { AlarmService } from "./alarms/alarm-service";
 import type { StaffPrincipal, StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
 
@@ -17,7 +18,12 @@ const communityRoom = (communityId: string) => `community:${communityId}`;
  * The `/console` namespace: staff sign in with their session token and see live changes — county-wide
  * roles everything, community staff only their own community.
  */
-export function attachConsoleGateway(io: Server, staff: StaffService, bus: ServerBus): void {
+export function attachConsoleGateway(
+  io: Server,
+  staff: StaffService,
+  alarms: AlarmService,
+  bus: ServerBus,
+): void {
   const namespace = io.of(CONSOLE_NAMESPACE) as unknown as Namespace<
     ConsoleToServerEvents,
     ServerToConsoleEvents,
@@ -49,5 +55,15 @@ export function attachConsoleGateway(io: Server, staff: StaffService, bus: Serve
   });
   bus.on("terminal:updated", (terminal) => {
     namespace.to([COUNTY_ROOM, communityRoom(terminal.communityId)]).emit("terminal:updated", terminal);
+  });
+  // Alarm views depend on the reader's role (phone numbers), so each console gets its own.
+  bus.on("alarm:changed", ({ alarmId, raised }) => {
+    const communityId = alarms.communityOf(alarmId);
+    for (const socket of namespace.sockets.values()) {
+      const reader = socket.data.staff;
+      if (!reader || (reader.communityId && reader.communityId !== communityId)) continue;
+      const view = alarms.view(alarmId, reader);
+      if (view) socket.emit(raised ? "alarm:raised" : "alarm:updated", view);
+    }
   });
 }

@@ -1,8 +1,10 @@
 import type { Logger } from "pino";
+import type { AlarmService } from "./alarms/alarm-service";
 import type { AuditLog } from "./audit";
 import type { StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
 import type { Database } from "./db/database";
+import type { ElderProfiles } from "./elders/elder-profiles";
 import type { StaffGuard } from "./http/staff-guard";
 import type { TerminalCommands } from "./terminals/commands";
 import type { Enrollment } from "./terminals/enrollment";
@@ -21,4 +23,6 @@ export interface ServerContext {
   enrollment: Enrollment;
   commands: TerminalCommands;
   supervisor: TerminalSupervisor;
+  elders: ElderProfiles;
+  alarms: AlarmService;
 }

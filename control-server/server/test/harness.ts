@@ -39,6 +39,8 @@ export async function startTestServer(overrides: Partial<ControlServerOptions> =
     logLevel: "silent",
     supervisionMs: { kiosk: 20_000, elder: 20_000 },
     enrollmentCodeTtlMs: 3_600_000,
+    alarmEscalationMs: 60_000,
+    smsGateway: null,
     ...overrides,
   });
   const { url } = await server.listen();

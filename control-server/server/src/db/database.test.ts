@@ -48,22 +48,23 @@ describe("database", () => {
   it("applies only pending steps, all in one transaction: a failing step leaves the file as it was", () => {
     const file = tempFile();
     openDatabase(file, migrations).close();
+    const latest = migrations.at(-1)!.version;
     const broken = [
       ...migrations,
       {
-        version: 2,
+        version: latest + 1,
         name: "adds a table",
         up: (db: BetterSqlite3.Database) => db.exec("CREATE TABLE extra (x TEXT) STRICT"),
       },
       {
-        version: 3,
+        version: latest + 2,
         name: "fails",
         up: (db: BetterSqlite3.Database) => db.exec("INSERT INTO missing VALUES (1)"),
       },
     ];
     expect(() => openDatabase(file, broken)).toThrow(/no such table: missing/);
     const raw = new BetterSqlite3(file);
-    expect(raw.pragma("user_version", { simple: true })).toBe(1);
+    expect(raw.pragma("user_version", { simple: true })).toBe(latest);
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({
       n: 0,
     });

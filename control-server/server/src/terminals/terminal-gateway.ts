@@ -1,5 +1,7 @@
 import {
   type Ack,
+  alarmCancelSchema,
+  alarmRaiseSchema,
   commandResultSchema,
   describeIssues,
   type ErrorCode,
@@ -17,6 +19,7 @@ import {
 import type { Logger } from "pino";
 import type { Namespace, Server, Socket } from "socket.io";
 import type { z } from "zod";
+import type { AlarmService } from "../alarms/alarm-service";
 import type { ServerBus } from "../bus";
 import type { Database } from "../db/database";
 import type { TerminalCommands } from "./commands";
@@ -47,6 +50,7 @@ export interface TerminalGatewayDeps {
   supervisor: TerminalSupervisor;
   inbox: TerminalInbox;
   commands: TerminalCommands;
+  alarms: AlarmService;
   bus: ServerBus;
   log: Logger;
   /** How long to wait for a terminal to confirm it received a command before trying again on reconnect. */
@@ -60,7 +64,7 @@ function handshakeError(code: ErrorCode, message: string): Error {
 
 /** The `/terminal` namespace: authenticated handshake, validated events, durable inbox, command delivery. */
 export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): void {
-  const { registry, supervisor, inbox, commands, bus, log } = deps;
+  const { registry, supervisor, inbox, commands, alarms, bus, log } = deps;
   const namespace = io.of(TERMINAL_NAMESPACE) as unknown as TerminalNamespace;
 
   namespace.use((socket, next) => {
@@ -162,6 +166,35 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
       }
     });
 
+    handle("alarm:raise", alarmRaiseSchema, (raise) => {
+      const outcome = inbox.receive(terminal.id, "alarm:raise", raise.id, () =>
+        alarms.raise(terminal, raise),
+      );
+      if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
+      if (!outcome.duplicate) {
+        log.warn({ terminalId: terminal.id, alarmId: outcome.data.alarmId }, "SOS raised");
+        bus.emit("alarm:changed", { alarmId: outcome.data.alarmId, raised: true });
+      }
+      return ok(outcome.data);
+    });
+
+    handle("alarm:cancel", alarmCancelSchema, (cancel) => {
+      try {
+        const outcome = inbox.receive(terminal.id, "alarm:cancel", cancel.id, () => {
+          const result = alarms.cancel(terminal, cancel);
+          if (!result) throw new UnknownAlarmError(cancel.raiseId);
+          return result;
+        });
+        if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
+        if (!outcome.duplicate) bus.emit("alarm:changed", { alarmId: outcome.data.alarmId, raised: false });
+        return ok(outcome.data);
+      } catch (error) {
+        // The raise has not arrived yet (it is ahead in the same outbox); the terminal retries.
+        if (error instanceof UnknownAlarmError) return fail("unavailable", error.message);
+        throw error;
+      }
+    });
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (knownEvents.has(event)) return;
       const ack = args.at(-1);
@@ -169,6 +202,7 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     });
 
     deliverCommands(socket);
+    for (const update of alarms.updatesForTerminal(terminal.id)) socket.emit("alarm:update", update);
   });
 
   /** Sends every undelivered command; a command is `delivered` only once the terminal confirms it. */
@@ -189,6 +223,16 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     }
   });
 
+  bus.on("alarm:changed", ({ alarmId }) => {
+    const terminalId = alarms.terminalOf(alarmId);
+    if (!terminalId) return;
+    const [update] = alarms.updatesForTerminal(terminalId, alarmId);
+    if (!update) return;
+    for (const socket of namespace.sockets.values()) {
+      if (socket.data.terminal?.id === terminalId) socket.emit("alarm:update", update);
+    }
+  });
+
   bus.on("terminal:revoked", (terminalId) => {
     const link = supervisor.link(terminalId);
     if (!link) return;
@@ -204,6 +248,16 @@ class UnknownCommandError extends Error {
   }
 }
 
-const knownEvents = new Set<string>(["terminal:status", "terminal:log", "command:result"] satisfies Array<
-  keyof TerminalToServerEvents
->);
+class UnknownAlarmError extends Error {
+  constructor(raiseId: string) {
+    super(`no alarm raised by event ${raiseId} yet`);
+  }
+}
+
+const knownEvents = new Set<string>([
+  "terminal:status",
+  "terminal:log",
+  "command:result",
+  "alarm:raise",
+  "alarm:cancel",
+] satisfies Array<keyof TerminalToServerEvents>);
