@@ -1,20 +1,81 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { PROTOCOL_VERSION } from "@linli/protocol";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { io, type Socket } from "socket.io-client";
 import { build } from "vite";
 import { type ControlServer, createControlServer } from "../../server/src/app";
 
 export const ADMIN_PASSWORD = "admin-password-1";
 
-/** Builds the console from the current source, so that the test never runs against a stale dist. */
+const consoleDir = fileURLToPath(new URL("..", import.meta.url));
+const distDir = join(consoleDir, "dist");
+const stampFile = join(distDir, ".source-hash");
+/** Everything the bundle is made of: the console's source and config, and the protocol package it imports. */
+const sourceRoots = [
+  join(consoleDir, "src"),
+  join(consoleDir, "vite.config.ts"),
+  join(consoleDir, "../protocol/src"),
+];
+
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const visit = (path: string) => {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else {
+      hash.update(path).update(readFileSync(path));
+    }
+  };
+  for (const root of sourceRoots) visit(root);
+  return hash.digest("hex");
+}
+
+function readStamp(): string | null {
+  try {
+    return readFileSync(stampFile, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Builds the console from the current source, so that the test never runs against a stale dist. Test
+ * files run in parallel and share one dist, which a build empties first: so builds take turns (a lock
+ * directory), and a file finding the dist already built from the same source leaves it alone.
+ */
 export async function buildConsole(): Promise<void> {
-  await build({
-    configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)),
-    logLevel: "error",
-  });
+  const lock = join(
+    tmpdir(),
+    `linli-console-build-${createHash("sha256").update(distDir).digest("hex").slice(0, 12)}`,
+  );
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock older than any build is left over from a killed run.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the console build lock ${lock}`);
+      await sleep(100);
+    }
+  }
+  try {
+    const hash = sourceHash();
+    if (readStamp() === hash) return;
+    await build({ configFile: join(consoleDir, "vite.config.ts"), logLevel: "error" });
+    writeFileSync(stampFile, hash);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface RunningServer {
@@ -97,6 +158,23 @@ export async function enrolTerminal(
   const enrolled = await api(base, "/api/v1/terminals/enroll", { body: { code: code.body.code } });
   if (enrolled.status !== 201) throw new Error(`enrol: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
   return enrolled.body;
+}
+
+/** A real terminal link: the socket a kiosk or elder unit opens. */
+export async function connectTerminal(
+  base: string,
+  credentials: { terminalId: string; token: string },
+): Promise<Socket> {
+  const socket = io(new URL("/terminal", base).toString(), {
+    auth: { ...credentials, protocol: PROTOCOL_VERSION },
+    transports: ["websocket"],
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  return socket;
 }
 
 /** Signs in through the page, as a person would. */
