@@ -26,9 +26,30 @@ export interface TerminalSnapshot {
   devices: DeviceHealth[];
   /** Settings staff pushed to this terminal (e.g. locale, idle timeout); the UI applies what it knows. */
   settings: TerminalSettings;
+  /** Elder units: the latest SOS; null when there is none. */
+  alarm: ElderAlarmState | null;
 }
 
 export type TerminalSettings = Record<string, string | number | boolean>;
+
+/** The unit's latest SOS as the elder should hear it (see runtime/elder-alarm.ts for the rules). */
+export interface ElderAlarmState {
+  raiseId: string;
+  raisedAt: string;
+  /**
+   * sending: saved on the unit, not yet confirmed by the centre; received: the centre has it and is
+   * finding someone; acknowledged: a person took the call; resolved; cancelled: a false alarm.
+   */
+  phase: "sending" | "received" | "acknowledged" | "resolved" | "cancelled";
+  alarmId: string | null;
+  /** Name of the staff member who took the call. */
+  acknowledgedBy: string | null;
+  escalationLevel: number;
+  /** The centre cannot be reached right now; the unit keeps trying. */
+  unreachable: boolean;
+  /** It has been unreachable long enough that the elder should use the phone instead. */
+  advisePhone: boolean;
+}
 
 /** What the UI may send: any durable event, without its id (the runtime assigns it when it commits). */
 export type OutboxRequest = {
@@ -39,6 +60,17 @@ export interface BridgeCalls {
   "state:get": { request: null; response: TerminalSnapshot };
   /** Commits the event to the outbox; `ok` means it is on disk and will be delivered. */
   "outbox:send": { request: OutboxRequest; response: { id: string; queuedAt: string } };
+  /** SOS from the screen; answers once the alarm is on disk (not yet at the centre). */
+  "alarm:raise": { request: null; response: { raiseId: string } };
+  /** "False alarm" for the current SOS. */
+  "alarm:cancel": { request: null; response: { raiseId: string } };
+  /** A key from a keyboard-wedge button box; `handled` tells the UI to swallow the keystroke. */
+  "device:key": {
+    request: { type: "down" | "up"; key: string; code: string; repeat: boolean };
+    response: { handled: boolean };
+  };
+  /** Says a sentence aloud with the unit's speech engine (for UIs without a Web Speech voice). */
+  speak: { request: { text: string }; response: null };
 }
 export type BridgeCallName = keyof BridgeCalls;
 
@@ -48,6 +80,8 @@ export interface BridgeEvents {
   "outbox:delivered": { id: string; event: DurableTerminalEvent; result: unknown };
   /** Staff asked the terminal to reload its UI. */
   reload: null;
+  /** A physical button other than SOS was pressed (SOS is handled by the runtime itself). */
+  button: { button: string; device: string };
 }
 export type BridgeEventName = keyof BridgeEvents;
 

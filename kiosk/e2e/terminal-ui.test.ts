@@ -9,6 +9,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type LaunchedTerminal, launchTerminal } from "../runtime/launch";
+import { terminalConfigSchema } from "../runtime/terminal-config";
 
 /**
  * The few browser globals the page.evaluate callbacks below use. Those callbacks run inside the page; this
@@ -157,14 +158,14 @@ describe.each<TerminalKind>(["kiosk", "elder"])("%s UI against the real runtime 
     const { code, adminToken } = await enrolmentCode(server.url, kind);
     terminal = await launchTerminal({
       kind,
-      config: {
+      config: terminalConfigSchema.parse({
         server: server.url,
         enrollmentCode: code,
         dataDir: join(dataDir, "terminal"),
         // A device whose driver does not exist: the runtime reports it unavailable, the screen says so plainly.
         devices: { printer: { type: "no-such-driver" } },
         ui: { port: 0 },
-      },
+      }),
       log: pino({ level: "silent" }),
       link: { ackTimeoutMs: 2000, backoff: { initialMs: 100, maxMs: 500, jitter: 0 } },
     });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type TestServer, eventually, startTestServer } from "../../control-server/server/test/harness";
+import { eventually, startTestServer, type TestServer } from "../../control-server/server/test/harness";
 import { type LineProcess, tsx } from "../../test-support/child-process";
 
 let harness: TestServer | null = null;
@@ -26,14 +26,20 @@ describe("terminal command line", () => {
       name: "泉塘 张爷爷家",
     });
     const config = join(dir, "elder.json");
-    writeFileSync(config, JSON.stringify({ server: harness.url, enrollmentCode: code.body.code, dataDir: "data" }));
+    writeFileSync(
+      config,
+      JSON.stringify({ server: harness.url, enrollmentCode: code.body.code, dataDir: "data" }),
+    );
     terminal = tsx("kiosk/runtime/cli.ts", ["--kind", "elder", "--config", config]);
     const [, url] = await terminal.waitFor(/^UI: (http:\/\/127\.0\.0\.1:\d+\/#bridge=\S+)$/);
     const page = await fetch(new URL(url!).origin);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("<title>邻里 · 居家呼叫</title>");
     await eventually(async () => {
-      const list = await harness!.api<{ terminals: Array<{ name: string; online: boolean }> }>("GET", "/api/v1/terminals");
+      const list = await harness!.api<{ terminals: Array<{ name: string; online: boolean }> }>(
+        "GET",
+        "/api/v1/terminals",
+      );
       return list.body.terminals[0]?.online;
     }, 10_000);
   });

@@ -1,5 +1,6 @@
 import type { ButtonsConfigInput } from "@linli/hardware/buttons/config";
 import { createButtons } from "@linli/hardware/buttons/factory";
+import { KeyboardButtons } from "@linli/hardware/buttons/keyboard-buttons";
 import type { HealthState } from "@linli/hardware/health";
 import type { SamVReaderConfigInput } from "@linli/hardware/id-card/config";
 import { createIdCardReader } from "@linli/hardware/id-card/factory";
@@ -7,13 +8,18 @@ import type { RflinkReceiverConfigInput } from "@linli/hardware/pendant/config";
 import { createPendantReceiver } from "@linli/hardware/pendant/factory";
 import type { EscPosPrinterConfigInput } from "@linli/hardware/printer/config";
 import { createReceiptPrinter } from "@linli/hardware/printer/factory";
-import type { DeviceFactory, HostedDevice } from "./device-host";
+import type { DeviceFactory, DevicePress, HostedDevice } from "./device-host";
 
 /** What every hardware driver offers: health, start and stop. */
 interface Driver {
   readonly health: HealthState;
   start(): Promise<void> | void;
   stop(): Promise<void> | void;
+}
+
+/** Drivers of devices with buttons emit `press` with the button's configured role. */
+interface PressingDriver extends Driver {
+  on(event: "press", listener: (press: { button: string }) => void): unknown;
 }
 
 /** Wraps a driver for the device host, reporting its health under the config's device name. */
@@ -28,6 +34,20 @@ export function hosted<D extends Driver>(name: string, driver: D): HostedDevice 
   };
 }
 
+function withPresses<D extends PressingDriver>(
+  name: string,
+  driver: D,
+  source: DevicePress["source"],
+): HostedDevice {
+  return {
+    ...hosted(name, driver),
+    onPress: (listener) => driver.on("press", ({ button }) => listener({ device: name, button, source })),
+    ...(driver instanceof KeyboardButtons
+      ? { handleKey: (key) => (key.type === "down" ? driver.handleKeyDown(key) : driver.handleKeyUp(key)) }
+      : {}),
+  };
+}
+
 /**
  * Device types a terminal config may name, by `devices.<name>.type`; each entry's other fields are the
  * driver's own config (see hardware/). The casts only name the input: every factory validates it with
@@ -39,9 +59,13 @@ export const deviceFactories: Record<string, DeviceFactory> = {
   escpos: (name, config, logger) =>
     hosted(name, createReceiptPrinter({ ...config, name } as EscPosPrinterConfigInput, { logger })),
   rflink: (name, config, logger) =>
-    hosted(name, createPendantReceiver({ ...config, name } as RflinkReceiverConfigInput, { logger })),
+    withPresses(
+      name,
+      createPendantReceiver({ ...config, name } as RflinkReceiverConfigInput, { logger }),
+      "pendant",
+    ),
   hid: (name, config, logger) =>
-    hosted(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger })),
+    withPresses(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger }), "button"),
   keyboard: (name, config, logger) =>
-    hosted(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger })),
+    withPresses(name, createButtons({ ...config, name } as ButtonsConfigInput, { logger }), "button"),
 };

@@ -2,11 +2,31 @@ import { EventEmitter } from "node:events";
 import type { DeviceHealth } from "@linli/protocol";
 import type { Logger } from "pino";
 
+/** A physical button pressed on a device: a button box, a keyboard-wedge button or a radio pendant. */
+export interface DevicePress {
+  device: string;
+  /** The button's role from the device config: "sos", "service", "call", "ok", … */
+  button: string;
+  /** How the press arrived, for the alarm record. */
+  source: "button" | "pendant";
+}
+
+export interface KeyEventLike {
+  type: "down" | "up";
+  key: string;
+  code: string;
+  repeat: boolean;
+}
+
 /** One configured device as the runtime sees it: its health, and a way to start and stop it. */
 export interface HostedDevice {
   readonly name: string;
   health(): DeviceHealth;
   onHealth(listener: (health: DeviceHealth) => void): void;
+  /** Devices with buttons report presses; others leave this out. */
+  onPress?(listener: (press: DevicePress) => void): void;
+  /** Keyboard-wedge buttons: key events the UI forwards; true when the key was one of this device's buttons. */
+  handleKey?(key: KeyEventLike): boolean;
   start(): Promise<void> | void;
   stop(): Promise<void> | void;
 }
@@ -22,7 +42,7 @@ export type DeviceFactory = (
  * Runs the terminal's devices and keeps their health; a device that fails to start is reported as
  * unavailable with the reason, and the terminal carries on without it.
  */
-export class DeviceHost extends EventEmitter<{ health: [DeviceHealth[]] }> {
+export class DeviceHost extends EventEmitter<{ health: [DeviceHealth[]]; press: [DevicePress] }> {
   readonly #devices: HostedDevice[] = [];
   readonly #failed: DeviceHealth[] = [];
 
@@ -45,6 +65,7 @@ export class DeviceHost extends EventEmitter<{ health: [DeviceHealth[]] }> {
       try {
         const device = factory(name, config, log.child({ device: name }));
         device.onHealth(() => this.emit("health", this.health()));
+        device.onPress?.((press) => this.emit("press", press));
         this.#devices.push(device);
       } catch (error) {
         this.#failed.push({ device: name, status: "unavailable", reason: (error as Error).message });
@@ -54,6 +75,11 @@ export class DeviceHost extends EventEmitter<{ health: [DeviceHealth[]] }> {
 
   health(): DeviceHealth[] {
     return [...this.#devices.map((d) => d.health()), ...this.#failed];
+  }
+
+  /** Offers a forwarded key event to the keyboard-wedge devices; true when one of them took it. */
+  handleKey(key: KeyEventLike): boolean {
+    return this.#devices.some((device) => device.handleKey?.(key) ?? false);
   }
 
   async start(): Promise<void> {

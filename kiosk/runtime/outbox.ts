@@ -82,6 +82,15 @@ export class Outbox {
     }));
   }
 
+  /** Pending events of one kind, oldest first. */
+  pendingOf(event: DurableTerminalEvent): Array<{ id: string; createdAt: string }> {
+    return this.#db
+      .prepare(
+        "SELECT id, created_at AS createdAt FROM outbox WHERE event = ? AND rejected_at IS NULL ORDER BY seq",
+      )
+      .all(event) as Array<{ id: string; createdAt: string }>;
+  }
+
   acknowledged(id: string): void {
     this.#db.prepare("DELETE FROM outbox WHERE id = ?").run(id);
   }

@@ -1,6 +1,8 @@
 import { EventEmitter } from "node:events";
 import {
   type Ack,
+  type AlarmUpdate,
+  alarmUpdateSchema,
   type DurableTerminalEvent,
   fail,
   ok,
@@ -40,6 +42,7 @@ export class ServerLink extends EventEmitter<{
   state: [LinkState, string | null];
   delivered: [{ id: string; event: DurableTerminalEvent; result: unknown }];
   command: [TerminalCommand];
+  alarm: [AlarmUpdate];
 }> {
   readonly #socket: Socket<ServerToTerminalEvents, TerminalToServerEvents>;
   readonly #outbox: Outbox;
@@ -90,6 +93,11 @@ export class ServerLink extends EventEmitter<{
       this.emit("state", "offline", error.message);
     });
     this.#socket.on("command", (raw: unknown, ack: unknown) => this.#receiveCommand(raw, ack));
+    this.#socket.on("alarm:update", (raw: unknown) => {
+      const update = alarmUpdateSchema.safeParse(raw);
+      if (update.success) this.emit("alarm", update.data);
+      else this.#log.warn("malformed alarm update from the server ignored");
+    });
   }
 
   start(): void {

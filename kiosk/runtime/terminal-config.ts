@@ -16,6 +16,12 @@ export const terminalConfigSchema = z.object({
   /** Where credentials, the outbox and caches live (relative paths are relative to the config file). */
   dataDir: z.string().min(1),
   devices: z.record(z.string(), deviceEntrySchema).default({}),
+  alarm: z
+    .object({
+      /** During an SOS, how long the centre may be unreachable before the unit tells the elder to phone. */
+      phoneAdviceSeconds: z.number().int().min(5).max(3600).default(60),
+    })
+    .default({ phoneAdviceSeconds: 60 }),
   ui: z
     .object({
       /** Loopback port of the browser-mode UI; 0 picks a free one. */

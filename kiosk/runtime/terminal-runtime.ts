@@ -20,10 +20,12 @@ import type {
   TerminalSnapshot,
 } from "../bridge/contract";
 import { enroll, loadCredentials, saveCredentials } from "./credentials";
-import type { DeviceHost } from "./device-host";
+import type { DeviceHost, DevicePress } from "./device-host";
+import { ElderAlarm } from "./elder-alarm";
 import { Outbox } from "./outbox";
 import { RemoteSettings } from "./remote-settings";
 import { ServerLink, type ServerLinkOptions } from "./server-link";
+import { EspeakSpeaker } from "./speaker";
 import type { TerminalConfig } from "./terminal-config";
 
 export interface TerminalRuntimeOptions {
@@ -46,6 +48,8 @@ export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [Bri
   readonly #options: TerminalRuntimeOptions;
   readonly #outbox: Outbox;
   readonly #settings: RemoteSettings;
+  readonly #alarm: ElderAlarm;
+  readonly #speaker = new EspeakSpeaker();
   #link: ServerLink | null = null;
   #terminalId: string | null = null;
   #linkState: TerminalSnapshot["link"] = {
@@ -61,10 +65,15 @@ export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [Bri
     this.#options = options;
     this.#outbox = new Outbox(join(options.config.dataDir, "outbox.db"));
     this.#settings = new RemoteSettings(join(options.config.dataDir, "settings.json"));
+    this.#alarm = new ElderAlarm(options.config.alarm.phoneAdviceSeconds * 1000);
+    this.#alarm.on("change", () => this.#publishState());
+    const pendingRaise = this.#outbox.pendingOf("alarm:raise").at(-1);
+    if (pendingRaise) this.#alarm.raised(pendingRaise.id, pendingRaise.createdAt, false);
     options.devices.on("health", (devices) => {
       this.#link?.reportStatus({ version: options.version, devices });
       this.#publishState();
     });
+    options.devices.on("press", (press) => this.#onPress(press));
   }
 
   async start(): Promise<void> {
@@ -92,6 +101,7 @@ export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [Bri
       outbox: this.#outbox.stats(),
       devices: this.#options.devices.health(),
       settings: this.#settings.current,
+      alarm: this.#alarm.current,
     };
   }
 
@@ -102,6 +112,14 @@ export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [Bri
         return ok(this.snapshot()) as Ack<BridgeCalls[K]["response"]>;
       case "outbox:send":
         return this.send(request) as Ack<BridgeCalls[K]["response"]>;
+      case "alarm:raise":
+        return this.raiseAlarm("screen") as Ack<BridgeCalls[K]["response"]>;
+      case "alarm:cancel":
+        return this.cancelAlarm() as Ack<BridgeCalls[K]["response"]>;
+      case "device:key":
+        return this.#handleKey(request) as Ack<BridgeCalls[K]["response"]>;
+      case "speak":
+        return (await this.#speak(request)) as Ack<BridgeCalls[K]["response"]>;
       default:
         return fail("invalid_payload", `unknown bridge call "${String(name)}"`);
     }
@@ -119,6 +137,69 @@ export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [Bri
     this.#publishState();
     void this.#link?.drain();
     return ok({ id, queuedAt: createdAt });
+  }
+
+  /** SOS: committed to the outbox first; the elder hears "sending" only once it is on disk. */
+  raiseAlarm(source: "button" | "pendant" | "screen"): Ack<{ raiseId: string }> {
+    const sent = this.send({
+      event: "alarm:raise",
+      payload: { kind: "sos", raisedAt: new Date().toISOString(), source },
+    });
+    if (!sent.ok) return sent;
+    this.#options.log.warn({ raiseId: sent.data.id, source }, "SOS raised");
+    this.#alarm.raised(sent.data.id, sent.data.queuedAt, this.#link?.connected ?? false);
+    return ok({ raiseId: sent.data.id });
+  }
+
+  cancelAlarm(): Ack<{ raiseId: string }> {
+    const alarm = this.#alarm.current;
+    if (
+      !alarm ||
+      (alarm.phase !== "sending" && alarm.phase !== "received" && alarm.phase !== "acknowledged")
+    ) {
+      return fail("not_found", "there is no alarm to cancel");
+    }
+    const sent = this.send({
+      event: "alarm:cancel",
+      payload: { raiseId: alarm.raiseId, cancelledAt: new Date().toISOString() },
+    });
+    if (!sent.ok) return sent;
+    this.#alarm.cancelled();
+    return ok({ raiseId: alarm.raiseId });
+  }
+
+  #onPress(press: DevicePress): void {
+    if (press.button === "sos") {
+      this.raiseAlarm(press.source);
+      return;
+    }
+    this.emit("button", { button: press.button, device: press.device });
+  }
+
+  #handleKey(request: unknown): Ack<{ handled: boolean }> {
+    const key = request as BridgeCalls["device:key"]["request"] | null;
+    if (
+      !key ||
+      (key.type !== "down" && key.type !== "up") ||
+      typeof key.key !== "string" ||
+      typeof key.code !== "string"
+    ) {
+      return fail("invalid_payload", "a key event needs type, key and code");
+    }
+    return ok({ handled: this.#options.devices.handleKey(key) });
+  }
+
+  async #speak(request: unknown): Promise<Ack<null>> {
+    const text = (request as { text?: unknown } | null)?.text;
+    if (typeof text !== "string" || text.length === 0 || text.length > 500) {
+      return fail("invalid_payload", "speak needs a text of 1–500 characters");
+    }
+    try {
+      await this.#speaker.speak(text);
+      return ok(null);
+    } catch (error) {
+      return fail("unavailable", (error as Error).message);
+    }
   }
 
   async #enroll(): Promise<void> {
@@ -150,11 +231,19 @@ export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [Bri
       log: this.#options.log.child({ subsystem: "link" }),
       ...this.#options.link,
     });
-    link.on("state", (state, detail) => this.#setLinkState(state, detail));
+    link.on("state", (state, detail) => {
+      if (state === "online") this.#alarm.linkUp();
+      else if (state === "offline" || state === "refused") this.#alarm.linkDown();
+      this.#setLinkState(state, detail);
+    });
     link.on("delivered", (delivery) => {
+      if (delivery.event === "alarm:raise") {
+        this.#alarm.received(delivery.id, (delivery.result as { alarmId: string }).alarmId);
+      }
       this.emit("outbox:delivered", delivery);
       this.#publishState();
     });
+    link.on("alarm", (update) => this.#alarm.update(update));
     link.on("command", (command) => void this.#runCommand(command));
     link.reportStatus({ version: this.#options.version, devices: this.#options.devices.health() });
     this.#link = link;

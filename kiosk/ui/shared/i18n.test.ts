@@ -33,6 +33,7 @@ describe("status in plain words", () => {
     terminalId: "t1",
     link,
     outbox: { pending: 0, oldestAt: null, rejected: 0 },
+    alarm: null,
     devices: [],
     settings: {},
   });
