@@ -95,6 +95,8 @@ export async function startServer(): Promise<RunningServer> {
     logLevel: "silent",
     supervisionMs: { kiosk: 20_000, elder: 20_000 },
     enrollmentCodeTtlMs: 24 * 3600 * 1000,
+    alarmEscalationMs: 60_000,
+    smsGateway: null,
   });
   const { url } = await server.listen();
   return {

@@ -78,7 +78,11 @@ function CurrentPage(props: {
         <AdminOnly title={t("staff.title")} />
       );
     case "audit":
-      return isAdmin ? <AuditPage api={api} fleet={fleet} /> : <AdminOnly title={t("audit.title")} />;
+      return isAdmin ? (
+        <AuditPage api={api} fleet={fleet} communities={communities} />
+      ) : (
+        <AdminOnly title={t("audit.title")} />
+      );
     case "password":
       return <PasswordPage api={api} />;
     default:

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import type { ConsoleApi } from "../api/console-api";
-import type { StaffAccount } from "../api/types";
+import type { Community, StaffAccount } from "../api/types";
 import { PageTitle } from "../components/page-title";
 import type { Fleet } from "../fleet/use-fleet";
 import { useI18n } from "../i18n/i18n";
@@ -9,7 +9,7 @@ import { auditAction, knownAuditActions, type Names } from "./audit-words";
 import { useAudit } from "./use-audit";
 
 /** Who did what and when: sign-ins, account and terminal changes, newest first. */
-export function AuditPage(props: { api: ConsoleApi; fleet: Fleet }) {
+export function AuditPage(props: { api: ConsoleApi; fleet: Fleet; communities: Community[] }) {
   const { t } = useI18n();
   const { api, fleet } = props;
   const [action, setAction] = useState("");
@@ -26,8 +26,9 @@ export function AuditPage(props: { api: ConsoleApi; fleet: Fleet }) {
     () => ({
       staff: new Map(staff.map((s) => [s.id, s])),
       terminals: new Map((fleet.terminals ?? []).map((x) => [x.id, x])),
+      communities: new Map(props.communities.map((c) => [c.id, c.name])),
     }),
-    [staff, fleet.terminals],
+    [staff, fleet.terminals, props.communities],
   );
 
   return (

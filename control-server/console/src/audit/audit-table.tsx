@@ -26,7 +26,7 @@ export function AuditTable(props: { entries: AuditEntry[]; names: Names }) {
         <tbody>
           {props.entries.map((entry) => {
             const target = auditTarget(entry, props.names, t);
-            const detail = auditDetail(entry.detail);
+            const detail = auditDetail(entry.detail, props.names, t);
             return (
               <tr key={entry.id} data-audit-id={entry.id} data-action={entry.action}>
                 <td className="nowrap">

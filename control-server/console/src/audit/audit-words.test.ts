@@ -16,7 +16,11 @@ const admin: StaffAccount = {
   lockedUntil: null,
   createdAt: "2025-01-01T00:00:00.000Z",
 };
-const names: Names = { staff: new Map([[admin.id, admin]]), terminals: new Map() };
+const names: Names = {
+  staff: new Map([[admin.id, admin]]),
+  terminals: new Map(),
+  communities: new Map([["yanggao", "阳高社区"]]),
+};
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   id: 1,
   at: "2025-01-01T00:00:00.000Z",
@@ -48,7 +52,21 @@ describe("audit log wording", () => {
     expect(terminal).toEqual({ text: "终端 01234567", id: "0123456789abcdef-terminal" });
   });
 
-  it("writes details as key: value pairs", () => {
-    expect(auditDetail({ username: "li.ming", failures: 2 })).toBe("username: li.ming · failures: 2");
+  it("writes details as key: value pairs, naming communities and roles and shortening ids", () => {
+    expect(auditDetail({ username: "li.ming", failures: 2 }, names, t)).toBe(
+      "username: li.ming · failures: 2",
+    );
+    expect(
+      auditDetail(
+        {
+          role: "community_staff",
+          communityId: "yanggao",
+          commandId: "ff657eff-6475-472f-bd67-52af87baedbd",
+        },
+        names,
+        t,
+      ),
+    ).toBe("role: 社区工作人员 · communityId: 阳高社区 · commandId: ff657eff");
+    expect(auditDetail({ communityId: null }, names, t)).toBe("communityId: —");
   });
 });

@@ -1,5 +1,5 @@
 import type { TerminalSummary } from "@linli/protocol";
-import type { AuditEntry, StaffAccount } from "../api/types";
+import { type AuditEntry, type StaffAccount, staffRoles } from "../api/types";
 import type { Translate } from "../i18n/i18n";
 
 /** Actions this console can name; the filter offers these, and any other action is shown as recorded. */
@@ -32,6 +32,7 @@ export const shortId = (id: string) => id.slice(0, 8);
 export interface Names {
   staff: ReadonlyMap<string, StaffAccount>;
   terminals: ReadonlyMap<string, TerminalSummary>;
+  communities: ReadonlyMap<string, string>;
 }
 
 export interface Described {
@@ -60,9 +61,21 @@ export function auditTarget(entry: AuditEntry, names: Names, t: Translate): Desc
   return entry.targetId ? named(entry.targetType, entry.targetId, names, t) : null;
 }
 
-/** The recorded details as "key: value" pairs, in the order the server wrote them. */
-export function auditDetail(detail: Record<string, unknown>): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function detailValue(key: string, value: unknown, names: Names, t: Translate): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value !== "string") return JSON.stringify(value);
+  if (key === "communityId") return names.communities.get(value) ?? value;
+  if (key === "role" && (staffRoles as readonly string[]).includes(value)) {
+    return t(`role.${value as (typeof staffRoles)[number]}`);
+  }
+  return UUID.test(value) ? shortId(value) : value;
+}
+
+/** The recorded details as "key: value" pairs in the order the server wrote them; ids shortened, communities and roles named. */
+export function auditDetail(detail: Record<string, unknown>, names: Names, t: Translate): string {
   return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => `${key}: ${detailValue(key, value, names, t)}`)
     .join(" · ");
 }

@@ -375,7 +375,7 @@ const en: Record<MessageKey, string> = {
   "nav.audit": "Audit log",
   "nav.password": "Change password",
   "access.adminOnly": "Only administrators can see this page.",
-  "form.fixErrors": "{count} to correct: see the marked fields.",
+  "form.fixErrors": "Please correct the marked fields ({count}).",
 
   "deviceName.idCardReader": "ID card reader",
   "deviceName.printer": "Receipt printer",

@@ -21,7 +21,11 @@ export function TerminalFacts(props: { terminal: TerminalSummary; communityName:
           <LastSeen terminal={terminal} now={now} />
         </dd>
         <dt>{t("column.version")}</dt>
-        <dd className="mono">{terminal.version ?? t("terminal.versionUnknown")}</dd>
+        {terminal.version ? (
+          <dd className="mono">{terminal.version}</dd>
+        ) : (
+          <dd className="muted">{t("terminal.versionUnknown")}</dd>
+        )}
         <dt>{t("terminal.id")}</dt>
         <dd className="mono">{terminal.id}</dd>
       </dl>

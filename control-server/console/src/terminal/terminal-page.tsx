@@ -35,8 +35,8 @@ export function TerminalPage(props: {
 
   return (
     <>
-      <p className="back-link">
-        <a href={pageHref("fleet")}>
+      <p className="back">
+        <a className="back-link" href={pageHref("fleet")}>
           <span aria-hidden="true">← </span>
           {t("terminal.back")}
         </a>
