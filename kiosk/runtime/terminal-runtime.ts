@@ -44,7 +44,12 @@ export interface TerminalRuntimeOptions {
  * A terminal's runtime, the same in the Electron build and in browser mode: enrolment, the server
  * link, the durable outbox, the devices, and the bridge calls its UI makes.
  */
-export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [BridgeEvents[E]] }> {
+type RuntimeEvents = { [E in BridgeEventName]: [BridgeEvents[E]] } & {
+  /** A sentence the unit said aloud (for logs and tests; not sent to the UI). */
+  spoke: [string];
+};
+
+export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
   readonly #options: TerminalRuntimeOptions;
   readonly #outbox: Outbox;
   readonly #settings: RemoteSettings;
@@ -195,6 +200,7 @@ export class TerminalRuntime extends EventEmitter<{ [E in BridgeEventName]: [Bri
       return fail("invalid_payload", "speak needs a text of 1–500 characters");
     }
     try {
+      this.emit("spoke", text);
       await this.#speaker.speak(text);
       return ok(null);
     } catch (error) {
