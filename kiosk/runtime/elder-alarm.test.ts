@@ -126,7 +126,13 @@ describe("an elder's SOS", () => {
     cleanups.push(() => back.close());
     await eventually(() => alarmOf(runtime)?.phase === "received", 10_000);
     expect(alarmOf(runtime)).toMatchObject({ unreachable: false, advisePhone: false });
-    expect(phases).toEqual(["none", "sending+unreachable", "sending+unreachable+phone", "sending", "received"]);
+    expect(phases).toEqual([
+      "none",
+      "sending+unreachable",
+      "sending+unreachable+phone",
+      "sending",
+      "received",
+    ]);
     expect(
       (await back.api<{ alarms: AlarmView[] }>("GET", "/api/v1/alarms?status=open")).body.alarms,
     ).toHaveLength(1);

@@ -66,6 +66,8 @@ export class ServerLink extends EventEmitter<{
       reconnectionDelay: backoff.initialMs,
       reconnectionDelayMax: backoff.maxMs,
       randomizationFactor: backoff.jitter,
+      // A connection attempt into a dead network gives up after this long and the next one starts.
+      timeout: 10_000,
     });
 
     this.#socket.on("connect", () => {
@@ -146,6 +148,14 @@ export class ServerLink extends EventEmitter<{
         .emitWithAck(entry.event, entry.payload)) as Ack<unknown>;
     } catch {
       this.#outbox.attempted(entry.id, "no acknowledgement in time");
+      // A link that takes events but answers nothing is as good as down (a silent network cut):
+      // say so at once rather than after the transport's own timeout, and dial again.
+      if (this.#socket.connected && !this.#stopped) {
+        this.#log.warn({ id: entry.id, event: entry.event }, "no acknowledgement in time: reconnecting");
+        this.#socket.disconnect();
+        this.emit("state", "offline", "the server did not acknowledge in time");
+        this.#socket.connect();
+      }
       return false;
     }
     if (ack.ok) {
