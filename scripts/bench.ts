@@ -12,6 +12,7 @@ import { StaffService } from "../control-server/server/src/auth/staff";
 import { openDatabase } from "../control-server/server/src/db/database";
 import { TerminalRegistry } from "../control-server/server/src/terminals/terminal-registry";
 import { LineProcess } from "../test-support/child-process";
+import { measureSilentUnit, measureSos } from "./bench/sos";
 
 const TERMINALS = Number(process.env.LINLI_BENCH_TERMINALS ?? 10_000);
 const PORT = Number(process.env.LINLI_BENCH_PORT ?? 18_480);
@@ -30,7 +31,7 @@ function nodeWithManyFiles(args: string[], env: NodeJS.ProcessEnv = {}): LinePro
   return child;
 }
 
-async function seed(): Promise<string> {
+async function seed(): Promise<{ swarmFile: string; sosUnit: Credentials; silentUnit: Credentials }> {
   const db = openDatabase(join(dir, "server", "linli.db"));
   const audit = new AuditLog(db);
   await new StaffService(db, audit).ensureAdmin(ADMIN_PASSWORD);
@@ -40,11 +41,15 @@ async function seed(): Promise<string> {
       registry.create({ kind: i % 3 === 0 ? "kiosk" : "elder", communityId: "xiangbin", name: `bench-${i}` }),
     ),
   )();
+  const sosUnit = registry.create({ kind: "elder", communityId: "xiangbin", name: "bench SOS unit" });
+  const silentUnit = registry.create({ kind: "elder", communityId: "xiangbin", name: "bench silent unit" });
   db.close();
-  const file = join(dir, "credentials.json");
-  writeFileSync(file, JSON.stringify(credentials));
-  return file;
+  const swarmFile = join(dir, "credentials.json");
+  writeFileSync(swarmFile, JSON.stringify(credentials));
+  return { swarmFile, sosUnit, silentUnit };
 }
+
+type Credentials = { terminalId: string; token: string };
 
 function cpuTicks(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -53,7 +58,7 @@ function cpuTicks(pid: number): number {
 
 async function main(): Promise<void> {
   process.stdout.write(`Linli benchmarks — ${TERMINALS} terminals, server and load in separate processes\n`);
-  const credentialsFile = await seed();
+  const { swarmFile: credentialsFile, sosUnit, silentUnit } = await seed();
   const server = nodeWithManyFiles(["control-server/server/src/main.ts"], {
     LINLI_PORT: String(PORT),
     LINLI_HOST: "127.0.0.1",
@@ -110,6 +115,8 @@ async function main(): Promise<void> {
     number
   >;
   const underLoad = await metrics(true);
+  const sos = await measureSos({ base, token, unit: sosUnit, dir, samples: 60 });
+  const silentSeconds = await measureSilentUnit({ base, token, unit: silentUnit, dir });
 
   const rows: Array<[string, string, string]> = [
     ["terminals linked (server view)", String(idle.terminalsOnline), `${TERMINALS}`],
@@ -124,6 +131,8 @@ async function main(): Promise<void> {
     ["round trip p50 / p99, one at a time", `${sequential.p50} / ${sequential.p99} ms`, "p99 < 50 ms"],
     ["round trip p50 / p99, 50 in flight", `${concurrent.p50} / ${concurrent.p99} ms`, "p99 < 50 ms"],
     ["event-loop delay p99 during round trips", `${underLoad.eventLoopDelayMs.p99} ms`, ""],
+    ["SOS pendant press → console, p50 / p99 (60 presses)", `${sos.p50} / ${sos.p99} ms`, "p99 < 250 ms"],
+    ["time to flag a silent elder unit", `${silentSeconds.toFixed(1)} s`, "≤ 20 s"],
   ];
   process.stdout.write("\n| figure | measured | target |\n|---|---|---|\n");
   for (const [name, value, target] of rows) process.stdout.write(`| ${name} | ${value} | ${target} |\n`);

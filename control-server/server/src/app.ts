@@ -77,7 +77,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
   const supervisor = new TerminalSupervisor(
     terminals,
     bus,
-    { silenceMs: options.supervisionMs, sweepMs: Math.min(1000, minSilence / 4), persistMs: 5000 },
+    { silenceMs: options.supervisionMs, sweepMs: Math.min(500, minSilence / 8), persistMs: 5000 },
     log.child({ subsystem: "supervision" }),
   );
   const elders = new ElderProfiles(db, audit);

@@ -95,9 +95,13 @@ export class TerminalSupervisor {
     return live ? { ...terminal, online: true, lastSeenAt: new Date(live.lastSeen).toISOString() } : terminal;
   }
 
+  /**
+   * Flags every terminal whose silence will have reached its limit before the next sweep, so that a
+   * silent terminal is flagged within its supervision time, never a sweep period later.
+   */
   sweep(now = Date.now()): void {
     for (const [terminalId, live] of this.#live) {
-      if (now - live.lastSeen <= this.config.silenceMs[live.terminal.kind]) continue;
+      if (now - live.lastSeen + this.config.sweepMs < this.config.silenceMs[live.terminal.kind]) continue;
       this.#live.delete(terminalId);
       this.#unsaved.delete(terminalId);
       this.log.warn({ terminalId, silentMs: now - live.lastSeen }, "terminal silent: marked offline");
