@@ -6,7 +6,7 @@ import { SosButton, type SosState } from "./sos-button";
 /** Width of a phrase in em: a Chinese character is one em, a Latin letter or digit a little over half. */
 function emWidth(phrase: string): number {
   let width = 0;
-  for (const char of phrase) width += /[\u2E80-\uFFEF]/.test(char) ? 1 : 0.56;
+  for (const char of phrase) width += /[\u2014\u2026\u2E80-\uFFEF]/.test(char) ? 1 : 0.56;
   return width;
 }
 
@@ -16,7 +16,7 @@ function emWidth(phrase: string): number {
  */
 export function titleSize(title: string): number {
   const longest = Math.max(...phrases(title).map(emWidth));
-  return Math.max(48, Math.min(64, Math.floor(636 / longest)));
+  return Math.max(48, Math.min(72, Math.floor(628 / longest)));
 }
 
 /**

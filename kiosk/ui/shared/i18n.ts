@@ -30,7 +30,7 @@ const zhCN = {
   "alarm.receivedHint": "有人接听后，会马上告诉您",
   "alarm.receivedOfflineHint": "网络暂时中断，本机正在重新连接",
   "alarm.receivedSpeech": "服务中心已收到您的呼叫，正在安排人员，请稍候。",
-  "alarm.acknowledged": "{name} 已接听，救助人员马上就到",
+  "alarm.acknowledged": "{name}已接听，救助人员马上就到",
   "alarm.acknowledgedSpeech": "{name}已接听，救助人员马上就到。请在家等候。",
   "alarm.someone": "服务中心",
   "alarm.acknowledgedHint": "请在家等候",

@@ -1,0 +1,347 @@
+/**
+ * Real parts for the elder unit's end-to-end tests: the control server in its own process, the terminal
+ * runtime (`launchTerminal`) with a 433 MHz pendant simulator on a socat pty and keyboard-wedge buttons,
+ * the elder UI built from the current source, and Debian's Chromium at the unit's 800 × 480.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { RflinkSimulator } from "@linli/hardware/pendant/rflink-simulator";
+import { SerialTransport } from "@linli/hardware/transports/serial-transport";
+import { createPtyPair, type PtyPair } from "@linli/hardware/transports/socat-pty-pair";
+import pino from "pino";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { type LaunchedTerminal, launchTerminal, UI_DIRS } from "../../kiosk/runtime/launch";
+import { terminalConfigSchema } from "../../kiosk/runtime/terminal-config";
+
+export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+export const ADMIN_PASSWORD = "admin-password-1";
+export const SHOTS_DIR = "/tmp/linli-shots";
+export const PENDANT_ID = "295FD59";
+/** Keyboard-wedge keys of the unit's button box in these tests. */
+export const KEYS = { sos: "F2", cancel: "F3", ok: "F4" } as const;
+
+export function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  what = "condition",
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return (async () => {
+    for (;;) {
+      if (await check()) return;
+      if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+}
+
+/**
+ * Builds the elder UI from the current source into a directory of this test file's own, and points the
+ * runtime there. Other test files (kiosk/e2e) build into the shared elder-terminal/dist at the same time,
+ * and a build empties its output first: a shared directory could be empty just when a page loads.
+ */
+export async function buildElderUi(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "linli-elder-ui-"));
+  await build({
+    configFile: join(REPO, "elder-terminal/vite.config.ts"),
+    logLevel: "error",
+    build: { outDir, emptyOutDir: true },
+  });
+  UI_DIRS.elder = outDir;
+  return outDir;
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay up but nothing is answered, like a stalled server. */
+  pause(): void;
+  resume(): void;
+}
+
+/** The real control server in its own process, so that "the server went away" is a real process exit. */
+export async function startServer(dataDir: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "control-server/server/src/main.ts"], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      LINLI_PORT: "0",
+      LINLI_HOST: "127.0.0.1",
+      LINLI_DATA_DIR: dataDir,
+      LINLI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LINLI_LOG_LEVEL: "silent",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/listening on (http:\/\/\S+)/);
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the control server exited with ${code}: ${output}`)));
+  });
+  return {
+    url,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGCONT");
+      child.kill("SIGTERM");
+      await exited;
+    },
+    pause: () => child.kill("SIGSTOP"),
+    resume: () => child.kill("SIGCONT"),
+  };
+}
+
+/** The control server's HTTP API as a signed-in person. */
+export class Api {
+  constructor(
+    readonly server: string,
+    readonly token: string,
+  ) {}
+
+  static async signIn(server: string, username: string, password: string): Promise<Api> {
+    const response = await fetch(new URL("/api/v1/auth/login", server), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    if (!response.ok) throw new Error(`sign-in as ${username}: HTTP ${response.status}`);
+    return new Api(server, ((await response.json()) as { token: string }).token);
+  }
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(new URL(path, this.server), {
+      method,
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+}
+
+export interface OpenAlarm {
+  id: string;
+  status: string;
+  source: string;
+  elder: { name: string } | null;
+}
+
+export async function openAlarms(api: Api): Promise<OpenAlarm[]> {
+  return (await api.call<{ alarms: OpenAlarm[] }>("GET", "/api/v1/alarms?status=open")).alarms;
+}
+
+/** A dispatcher account with a real name, signed in: the name the elder should hear. */
+export async function dispatcher(admin: Api, displayName: string, username: string): Promise<Api> {
+  const password = `${username}-password-1`;
+  await admin.call("POST", "/api/v1/staff", { username, displayName, password, role: "dispatcher" });
+  return Api.signIn(admin.server, username, password);
+}
+
+export interface ElderUnit {
+  terminal: LaunchedTerminal;
+  pendant: RflinkSimulator;
+  /** Everything the runtime said aloud, with the time it was asked to. */
+  spoken: Array<{ at: number; text: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * An elder unit enrolled at the server, with the elder's profile linked to it, a pendant on a real
+ * serial link (socat pty) and a keyboard-wedge button box; resolves once it is online and the pendant
+ * receiver is working.
+ */
+export async function launchElderUnit(server: string, admin: Api, dataDir: string): Promise<ElderUnit> {
+  const { code } = await admin.call<{ code: string }>("POST", "/api/v1/terminals/enrollment-codes", {
+    kind: "elder",
+    communityId: "xiangbin",
+    name: "湘滨 王奶奶家",
+  });
+  const pty: PtyPair = await createPtyPair();
+  const pendant = new RflinkSimulator({ transport: new SerialTransport({ path: pty.devicePath }) });
+  pendant.start();
+  const terminal = await launchTerminal({
+    kind: "elder",
+    config: terminalConfigSchema.parse({
+      server,
+      enrollmentCode: code,
+      dataDir,
+      devices: {
+        pendant: {
+          type: "rflink",
+          transport: "serial",
+          path: pty.hostPath,
+          pendants: [{ id: PENDANT_ID, switch: 3, button: "sos" }],
+        },
+        buttons: {
+          type: "keyboard",
+          keys: { [KEYS.sos]: "sos", [KEYS.cancel]: "cancel", [KEYS.ok]: "ok" },
+        },
+      },
+      alarm: { phoneAdviceSeconds: 5 },
+      ui: { port: 0 },
+    }),
+    log: pino({ level: "silent" }),
+    // A stalled server is given 8 s to answer before the link is called down (the "sending" screenshot
+    // is taken in that window); a dead one is noticed at once by the closed connection.
+    link: { ackTimeoutMs: 8000, backoff: { initialMs: 100, maxMs: 500, jitter: 0 } },
+  });
+  const spoken: ElderUnit["spoken"] = [];
+  terminal.runtime.on("spoke", (text) => spoken.push({ at: Date.now(), text }));
+  const stop = async () => {
+    await terminal.stop();
+    await pendant.stop();
+    await pty.close();
+  };
+  try {
+    await eventually(() => terminal.runtime.snapshot().link.state === "online", 10_000, "unit online");
+    await eventually(
+      () => terminal.runtime.snapshot().devices.find((d) => d.device === "pendant")?.status === "ok",
+      10_000,
+      "pendant receiver ok",
+    );
+    await admin.call("POST", "/api/v1/elders", {
+      communityId: "xiangbin",
+      name: "王秀英",
+      address: "湘滨社区 3 栋 2 单元 101",
+      emergencyContacts: [{ name: "王强", relation: "儿子", phone: "13812345678" }],
+      terminalId: terminal.runtime.snapshot().terminalId,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { terminal, pendant, spoken, stop };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface ElderPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every text the screen showed, with the page's own clock time (same machine, same clock). */
+  shown: Array<{ at: number; text: string }>;
+}
+
+/**
+ * The unit's screen: 800 × 480 landscape, no touch. Web Speech is left without voices, as on the unit's
+ * Chromium, so that everything is said by the runtime, where the test can hear it.
+ */
+export async function openScreen(
+  browser: Browser,
+  url: string,
+  options: { fakeClock?: boolean } = {},
+): Promise<ElderPage> {
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 480 },
+    hasTouch: false,
+    locale: "zh-CN",
+  });
+  if (options.fakeClock) await context.clock.install();
+  const shown: ElderPage["shown"] = [];
+  await context.exposeBinding("linliRecordText", (_source, at: number, text: string) => {
+    if (shown.at(-1)?.text !== text) shown.push({ at, text });
+  });
+  await context.addInitScript(`
+    if (window.speechSynthesis) window.speechSynthesis.getVoices = () => [];
+    new MutationObserver(() => {
+      if (document.body) window.linliRecordText(Date.now(), document.body.innerText);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  `);
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page, shown };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const path = join(SHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: join(REPO, "node_modules/axe-core/axe.min.js") });
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })),
+    })))`,
+  )) as AxeViolation[];
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Layout facts the elder's eyes depend on, measured in the page. */
+export interface LayoutFacts {
+  smallestTextPx: number;
+  alarmTitlePx: number | null;
+  overflows: boolean;
+  /** Phrases that broke over two lines (each should stay on one). */
+  brokenPhrases: string[];
+}
+
+export function layoutFacts(page: Page): Promise<LayoutFacts> {
+  return page.evaluate(`(() => {
+    let smallest = Infinity;
+    for (const element of document.body.querySelectorAll("*")) {
+      const ownText = Array.from(element.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (ownText && element.getClientRects().length > 0) {
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(element).fontSize));
+      }
+    }
+    const title = document.querySelector("[data-testid=alarm-title]");
+    const brokenPhrases = Array.from(document.querySelectorAll(".phrase"))
+      .filter((p) => p.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(p).fontSize))
+      .map((p) => p.textContent);
+    const root = document.documentElement;
+    const all = Array.from(document.body.querySelectorAll("*"));
+    const outside = all.some((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && (r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5);
+    });
+    return {
+      smallestTextPx: smallest,
+      alarmTitlePx: title ? parseFloat(getComputedStyle(title).fontSize) : null,
+      overflows: root.scrollWidth > innerWidth || root.scrollHeight > innerHeight || outside,
+      brokenPhrases,
+    };
+  })()`) as Promise<LayoutFacts>;
+}
+
+export function freshDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
