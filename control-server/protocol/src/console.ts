@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { AlarmView } from "./alarms";
 import { deviceHealthSchema, isoDateTimeSchema, terminalKindSchema } from "./common";
+import type { DeviceHealthChange, GateEventView, PlateRead } from "./devices";
+import type { ServiceRequestView } from "./services";
 
 /** Socket.IO namespace the staff console connects to, with `auth: {token}` (a staff session token). */
 export const CONSOLE_NAMESPACE = "/console";
@@ -32,6 +34,13 @@ export interface ServerToConsoleEvents {
   /** A new alarm: every open console sounds it until a person acknowledges it. */
   "alarm:raised": (alarm: AlarmView) => void;
   "alarm:updated": (alarm: AlarmView) => void;
+  /** A gate or camera of the server went away, came back or changed state. */
+  "device:health": (change: DeviceHealthChange) => void;
+  "plate:read": (read: PlateRead) => void;
+  "gate:event": (event: GateEventView) => void;
+  "service:changed": (request: ServiceRequestView) => void;
+  /** A request missed its target time, or an elder's low rating reopened it: a supervisor must look. */
+  "service:alert": (alert: { request: ServiceRequestView; reason: "target-missed" | "reopened" }) => void;
 }
 
 // biome-ignore lint/complexity/noBannedTypes: the console sends nothing yet; later issues add events here

@@ -84,6 +84,48 @@ export const alarmUpdateSchema = z.object({
 });
 export type AlarmUpdate = z.infer<typeof alarmUpdateSchema>;
 
+/** An elder asks for a service from the catalogue (meals, housekeeping, a medical visit, …). */
+export const serviceRequestSchema = z.object({
+  id: eventIdSchema,
+  serviceCode: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
+  requestedAt: isoDateTimeSchema,
+});
+export type ServiceRequest = z.infer<typeof serviceRequestSchema>;
+
+export const serviceRatings = ["good", "bad", "not-done"] as const;
+/** The elder's verdict with the unit's buttons; "bad" or "not-done" reopens the request. */
+export const serviceRatingSchema = z.object({
+  id: eventIdSchema,
+  /** The event id of the request being rated, so that rating works before the server's id is known. */
+  requestEventId: eventIdSchema,
+  rating: z.enum(serviceRatings),
+  ratedAt: isoDateTimeSchema,
+});
+export type ServiceRating = z.infer<typeof serviceRatingSchema>;
+
+export const serviceStatuses = [
+  "requested",
+  "accepted",
+  "dispatched",
+  "in-progress",
+  "done",
+  "cancelled",
+] as const;
+export type ServiceStatus = (typeof serviceStatuses)[number];
+
+/** What the unit tells the elder about a service request: sent on every change and on reconnect. */
+export const serviceUpdateSchema = z.object({
+  requestId: z.string(),
+  requestEventId: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string(),
+  status: z.enum(serviceStatuses),
+  providerName: z.string().nullable(),
+  rating: z.enum(serviceRatings).nullable(),
+  at: isoDateTimeSchema,
+});
+export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
+
 /**
  * Events a terminal sends that must never be lost: written to the terminal's outbox first, resent until
  * acknowledged; each payload carries its client-generated `id` and the server stores it at most once.
@@ -93,6 +135,8 @@ export const durableTerminalEvents = {
   "command:result": commandResultSchema,
   "alarm:raise": alarmRaiseSchema,
   "alarm:cancel": alarmCancelSchema,
+  "service:request": serviceRequestSchema,
+  "service:rate": serviceRatingSchema,
 } as const;
 export type DurableTerminalEvent = keyof typeof durableTerminalEvents;
 export type DurablePayload<E extends DurableTerminalEvent> = z.infer<(typeof durableTerminalEvents)[E]>;
@@ -102,6 +146,8 @@ export interface DurableAckData {
   "command:result": { commandId: string };
   "alarm:raise": { alarmId: string };
   "alarm:cancel": { alarmId: string; status: AlarmStatus };
+  "service:request": { requestId: string };
+  "service:rate": { requestId: string; status: ServiceStatus };
 }
 
 export interface TerminalToServerEvents {
@@ -110,6 +156,8 @@ export interface TerminalToServerEvents {
   "command:result": (result: CommandResult, ack: AckCallback<DurableAckData["command:result"]>) => void;
   "alarm:raise": (alarm: AlarmRaise, ack: AckCallback<DurableAckData["alarm:raise"]>) => void;
   "alarm:cancel": (cancel: AlarmCancel, ack: AckCallback<DurableAckData["alarm:cancel"]>) => void;
+  "service:request": (request: ServiceRequest, ack: AckCallback<DurableAckData["service:request"]>) => void;
+  "service:rate": (rating: ServiceRating, ack: AckCallback<DurableAckData["service:rate"]>) => void;
 }
 
 export interface ServerToTerminalEvents {
@@ -117,4 +165,6 @@ export interface ServerToTerminalEvents {
   command: (command: TerminalCommand, ack: AckCallback<null>) => void;
   /** The state of one of this terminal's alarms changed (or is resent after a reconnection). */
   "alarm:update": (update: AlarmUpdate) => void;
+  /** The state of one of this terminal's service requests changed (or is resent after a reconnection). */
+  "service:update": (update: ServiceUpdate) => void;
 }

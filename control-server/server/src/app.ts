@@ -23,12 +23,15 @@ import { attachConsoleGateway } from "./console-gateway";
 import type { ServerContext } from "./context";
 import { type Database, openDatabase } from "./db/database";
 import { ElderProfiles } from "./elders/elder-profiles";
+import { Providers } from "./services/providers";
+import { ServiceRequests } from "./services/service-requests";
 import { httpError } from "./http/errors";
 import { createStaffGuard } from "./http/staff-guard";
 import { alarmRoutes } from "./routes/alarms";
 import { authRoutes } from "./routes/auth";
 import { communityRoutes } from "./routes/communities";
 import { elderRoutes } from "./routes/elders";
+import { serviceRoutes } from "./routes/services";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
 import { staffRoutes } from "./routes/staff";
@@ -103,6 +106,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
     supervisor,
     elders,
     alarms,
+    serviceRequests: new ServiceRequests(db, audit, elders, bus),
+    providers: new Providers(db, audit),
   };
   const admin = await staff.ensureAdmin(options.adminPassword);
 
@@ -145,6 +150,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
   terminalRoutes(app, context);
   elderRoutes(app, context);
   alarmRoutes(app, context);
+  serviceRoutes(app, context);
 
   if (existsSync(CONSOLE_DIST)) {
     await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: "/console/" });
@@ -168,13 +174,14 @@ export async function createControlServer(options: ControlServerOptions): Promis
     log: log.child({ subsystem: "terminal-link" }),
     commandAckTimeoutMs: 10_000,
   });
-  attachConsoleGateway(io, staff, alarms, bus);
+  attachConsoleGateway(io, staff, alarms, context.serviceRequests, bus);
   supervisor.start();
-  // Escalation deadlines live in the database: alarms that fell due while the server was down escalate now.
-  const escalationTimer = setInterval(
-    () => void alarms.escalateDue().catch((error: unknown) => log.error({ err: error }, "escalation failed")),
-    Math.min(1000, options.alarmEscalationMs / 2),
-  );
+  // Deadlines live in the database: alarms and service requests that fell due while the server was down
+  // are handled at the first tick.
+  const escalationTimer = setInterval(() => {
+    context.serviceRequests.flagOverdue();
+    void alarms.escalateDue().catch((error: unknown) => log.error({ err: error }, "escalation failed"));
+  }, Math.min(1000, options.alarmEscalationMs / 2));
 
   let closed = false;
   return {

@@ -9,4 +9,6 @@ export class ServerBus extends EventEmitter<{
   "command:queued": [{ terminalId: string; commandId: string }];
   /** An alarm was raised (`raised`) or changed; listeners build the views their audience may see. */
   "alarm:changed": [{ alarmId: string; raised: boolean }];
+  /** A service request changed; `alert` when a supervisor must look (missed target, reopened by the elder). */
+  "service:changed": [{ requestId: string; alert: "target-missed" | "reopened" | null }];
 }> {}

@@ -3,6 +3,7 @@ import type { Namespace, Server, Socket } from "socket.io";
 import type { AlarmService } from "./alarms/alarm-service";
 import type { StaffPrincipal, StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
+import type { ServiceRequests } from "./services/service-requests";
 
 type ConsoleSocket = Socket<
   ConsoleToServerEvents,
@@ -22,6 +23,7 @@ export function attachConsoleGateway(
   io: Server,
   staff: StaffService,
   alarms: AlarmService,
+  serviceRequests: ServiceRequests,
   bus: ServerBus,
 ): void {
   const namespace = io.of(CONSOLE_NAMESPACE) as unknown as Namespace<
@@ -65,5 +67,12 @@ export function attachConsoleGateway(
       const view = alarms.view(alarmId, reader);
       if (view) socket.emit(raised ? "alarm:raised" : "alarm:updated", view);
     }
+  });
+  bus.on("service:changed", ({ requestId, alert }) => {
+    const request = serviceRequests.view(requestId);
+    if (!request) return;
+    const rooms = namespace.to([COUNTY_ROOM, communityRoom(request.community.id)]);
+    rooms.emit("service:changed", request);
+    if (alert) rooms.emit("service:alert", { request, reason: alert });
   });
 }

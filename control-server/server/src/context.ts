@@ -5,6 +5,8 @@ import type { StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
 import type { Database } from "./db/database";
 import type { ElderProfiles } from "./elders/elder-profiles";
+import type { Providers } from "./services/providers";
+import type { ServiceRequests } from "./services/service-requests";
 import type { StaffGuard } from "./http/staff-guard";
 import type { TerminalCommands } from "./terminals/commands";
 import type { Enrollment } from "./terminals/enrollment";
@@ -25,4 +27,6 @@ export interface ServerContext {
   supervisor: TerminalSupervisor;
   elders: ElderProfiles;
   alarms: AlarmService;
+  serviceRequests: ServiceRequests;
+  providers: Providers;
 }

@@ -9,6 +9,8 @@ import {
   ok,
   type ServerToTerminalEvents,
   SUPPORTED_PROTOCOL_VERSIONS,
+  serviceRatingSchema,
+  serviceRequestSchema,
   TERMINAL_NAMESPACE,
   type TerminalSummary,
   type TerminalToServerEvents,
@@ -22,6 +24,7 @@ import type { z } from "zod";
 import type { AlarmService } from "../alarms/alarm-service";
 import type { ServerBus } from "../bus";
 import type { Database } from "../db/database";
+import { ServiceRefusal, type ServiceRequests } from "../services/service-requests";
 import type { TerminalCommands } from "./commands";
 import type { TerminalInbox } from "./inbox";
 import type { TerminalSupervisor } from "./supervisor";
@@ -51,6 +54,7 @@ export interface TerminalGatewayDeps {
   inbox: TerminalInbox;
   commands: TerminalCommands;
   alarms: AlarmService;
+  serviceRequests: ServiceRequests;
   bus: ServerBus;
   log: Logger;
   /** How long to wait for a terminal to confirm it received a command before trying again on reconnect. */
@@ -64,7 +68,7 @@ function handshakeError(code: ErrorCode, message: string): Error {
 
 /** The `/terminal` namespace: authenticated handshake, validated events, durable inbox, command delivery. */
 export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): void {
-  const { registry, supervisor, inbox, commands, alarms, bus, log } = deps;
+  const { registry, supervisor, inbox, commands, alarms, serviceRequests, bus, log } = deps;
   const namespace = io.of(TERMINAL_NAMESPACE) as unknown as TerminalNamespace;
 
   namespace.use((socket, next) => {
@@ -195,6 +199,37 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
       }
     });
 
+    handle("service:request", serviceRequestSchema, (request) => {
+      try {
+        const outcome = inbox.receive(terminal.id, "service:request", request.id, () =>
+          serviceRequests.request(terminal, request),
+        );
+        if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
+        if (!outcome.duplicate)
+          bus.emit("service:changed", { requestId: outcome.data.requestId, alert: null });
+        return ok(outcome.data);
+      } catch (error) {
+        if (error instanceof ServiceRefusal) return fail("invalid_payload", error.message);
+        throw error;
+      }
+    });
+
+    handle("service:rate", serviceRatingSchema, (rating) => {
+      try {
+        const outcome = inbox.receive(terminal.id, "service:rate", rating.id, () =>
+          serviceRequests.rate(terminal, rating),
+        );
+        if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
+        const { requestId, status, reopened } = outcome.data;
+        if (!outcome.duplicate)
+          bus.emit("service:changed", { requestId, alert: reopened ? "reopened" : null });
+        return ok({ requestId, status });
+      } catch (error) {
+        if (error instanceof ServiceRefusal) return fail("invalid_payload", error.message);
+        throw error;
+      }
+    });
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (knownEvents.has(event)) return;
       const ack = args.at(-1);
@@ -203,6 +238,8 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
 
     deliverCommands(socket);
     for (const update of alarms.updatesForTerminal(terminal.id)) socket.emit("alarm:update", update);
+    for (const update of serviceRequests.updatesForTerminal(terminal.id))
+      socket.emit("service:update", update);
   });
 
   /** Sends every undelivered command; a command is `delivered` only once the terminal confirms it. */
@@ -233,6 +270,15 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     }
   });
 
+  bus.on("service:changed", ({ requestId }) => {
+    const terminalId = serviceRequests.terminalOf(requestId);
+    const [update] = terminalId ? serviceRequests.updatesForTerminal(terminalId, requestId) : [];
+    if (!update) return;
+    for (const socket of namespace.sockets.values()) {
+      if (socket.data.terminal?.id === terminalId) socket.emit("service:update", update);
+    }
+  });
+
   bus.on("terminal:revoked", (terminalId) => {
     const link = supervisor.link(terminalId);
     if (!link) return;
@@ -260,4 +306,6 @@ const knownEvents = new Set<string>([
   "command:result",
   "alarm:raise",
   "alarm:cancel",
+  "service:request",
+  "service:rate",
 ] satisfies Array<keyof TerminalToServerEvents>);
