@@ -124,6 +124,34 @@ describe("the elder unit's screen", () => {
     expect(await screen.page.getByTestId("sos").isVisible()).toBe(true);
   });
 
+  it("the unit's own buttons: SOS raises, Cancel asks for a second press then cancels, OK puts the closed alarm away", async () => {
+    const { unit } = await setUp("buttons");
+    const screen = await openScreen(browser, unit.terminal.bridge.url, { relayButtonsOf: unit });
+    cleanups.push(() => screen.context.close());
+    const { page } = screen;
+    await expect
+      .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
+      .toContain("在线");
+
+    await page.keyboard.press(KEYS.sos);
+    await expect.poll(sceneOf(screen), { timeout: 5000 }).toBe("received");
+    await page.keyboard.press(KEYS.cancel);
+    await expect.poll(() => page.getByTestId("cancel").textContent()).toBe("再按一次确认取消");
+    expect(unit.terminal.runtime.snapshot().alarm?.phase).toBe("received");
+    await page.keyboard.press(KEYS.cancel);
+    await expect.poll(sceneOf(screen), { timeout: 5000 }).toBe("cancelled");
+    expect(unit.terminal.runtime.snapshot().alarm?.phase).toBe("cancelled");
+
+    await page.keyboard.press(KEYS.ok);
+    await expect.poll(() => page.getByTestId("link-banner").textContent()).toContain("在线");
+    // Put away for good: a reload (staff's reload command) does not bring the closed alarm back.
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
+      .toContain("在线");
+    expect(await page.getByTestId("alarm").count()).toBe(0);
+  });
+
   it("with the centre down, a screen SOS says so honestly, repeats it, and advises the phone after phoneAdviceSeconds", async () => {
     const { server, unit } = await setUp("offline");
     const screen = await open(unit);

@@ -256,7 +256,7 @@ export interface ElderPage {
 export async function openScreen(
   browser: Browser,
   url: string,
-  options: { fakeClock?: boolean } = {},
+  options: { fakeClock?: boolean; relayButtonsOf?: ElderUnit } = {},
 ): Promise<ElderPage> {
   const context = await browser.newContext({
     viewport: { width: 800, height: 480 },
@@ -264,6 +264,7 @@ export async function openScreen(
     locale: "zh-CN",
   });
   if (options.fakeClock) await context.clock.install();
+  if (options.relayButtonsOf) await relayButtonEvents(context, options.relayButtonsOf);
   const shown: ElderPage["shown"] = [];
   await context.exposeBinding("linliRecordText", (_source, at: number, text: string) => {
     if (shown.at(-1)?.text !== text) shown.push({ at, text });
@@ -277,6 +278,41 @@ export async function openScreen(
   const page = await context.newPage();
   await page.goto(url);
   return { context, page, shown };
+}
+
+/**
+ * The runtime's `button` event (a physical button other than SOS) is part of the bridge contract, but the
+ * browser-mode bridge server does not forward it yet (kiosk/runtime/browser-bridge-server.ts lists only
+ * state, outbox:delivered and reload). Until it does, this relays it into the page's own bridge socket,
+ * exactly as the forward would send it; once the bridge forwards it itself, the relay sees the genuine
+ * frame and stays out of the way.
+ */
+async function relayButtonEvents(context: BrowserContext, unit: ElderUnit): Promise<void> {
+  const genuine: string[] = [];
+  const pages: Array<(frame: string) => void> = [];
+  await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (typeof message === "string" && message.startsWith('42/bridge,["button"')) genuine.push(message);
+      ws.send(message);
+    });
+    pages.push((frame) => ws.send(frame));
+  });
+  unit.terminal.runtime.on("button", (press) => {
+    const frame = `42/bridge,${JSON.stringify(["button", press])}`;
+    const seen = genuine.length;
+    setTimeout(() => {
+      if (genuine.length > seen) return;
+      for (const send of pages) {
+        try {
+          send(frame);
+        } catch {
+          // A socket of an earlier page load, closed since.
+        }
+      }
+    }, 300);
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

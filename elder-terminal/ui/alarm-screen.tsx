@@ -1,23 +1,7 @@
 import type { Translate } from "../../kiosk/ui/shared/i18n";
 import { AlarmIcon } from "./alarm-icon";
-import { type AlarmView, phrases } from "./alarm-words";
+import { type AlarmView, phrases, titleSize } from "./alarm-words";
 import { SosButton, type SosState } from "./sos-button";
-
-/** Width of a phrase in em: a Chinese character is one em, a Latin letter or digit a little over half. */
-function emWidth(phrase: string): number {
-  let width = 0;
-  for (const char of phrase) width += /[\u2014\u2026\u2E80-\uFFEF]/.test(char) ? 1 : 0.56;
-  return width;
-}
-
-/**
- * As large as the longest phrase allows on one line of the text column (about 640 px), never under 48 px
- * (English phrases are long and wrap between words instead).
- */
-export function titleSize(title: string): number {
-  const longest = Math.max(...phrases(title).map(emWidth));
-  return Math.max(48, Math.min(72, Math.floor(628 / longest)));
-}
 
 /**
  * During an SOS the whole screen is the alarm: one sentence in very large type on a colour of its own,

@@ -130,3 +130,19 @@ export function describeAlarm(alarm: ElderAlarmState, t: Translate): AlarmView {
 export function phrases(sentence: string): string[] {
   return sentence.split(/(?<=[，,。．.]\s?)/).filter((part) => part.trim() !== "");
 }
+
+/** Width of a phrase in em: a Chinese character is one em, a Latin letter or digit a little over half. */
+function emWidth(phrase: string): number {
+  let width = 0;
+  for (const char of phrase) width += /[\u2014\u2026\u2E80-\uFFEF]/.test(char) ? 1 : 0.56;
+  return width;
+}
+
+/**
+ * As large as the longest phrase allows on one line of the text column (about 640 px), never under 48 px
+ * (English phrases are long and wrap between words instead).
+ */
+export function titleSize(title: string): number {
+  const longest = Math.max(...phrases(title).map(emWidth));
+  return Math.max(48, Math.min(72, Math.floor(628 / longest)));
+}

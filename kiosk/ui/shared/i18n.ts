@@ -27,7 +27,7 @@ const zhCN = {
   "alarm.phoneHint": "本机仍在继续呼叫服务中心",
   "alarm.phoneSpeech": "暂时联系不上服务中心。请直接拨打 120，或者给家人打电话。本机仍在继续呼叫服务中心。",
   "alarm.received": "服务中心已收到您的呼叫，正在安排人员",
-  "alarm.receivedHint": "有人接听后，会马上告诉您",
+  "alarm.receivedHint": "有人接听时，本机会告诉您",
   "alarm.receivedOfflineHint": "网络暂时中断，本机正在重新连接",
   "alarm.receivedSpeech": "服务中心已收到您的呼叫，正在安排人员，请稍候。",
   "alarm.acknowledged": "{name}已接听，救助人员马上就到",
@@ -106,7 +106,7 @@ const en: Record<MessageKey, string> = {
   "alarm.phoneSpeech":
     "Cannot reach the service centre. Please dial 120, or call your family. This unit keeps calling the service centre.",
   "alarm.received": "The service centre has your call and is finding someone",
-  "alarm.receivedHint": "You will hear as soon as someone takes your call",
+  "alarm.receivedHint": "You will hear when someone takes your call",
   "alarm.receivedOfflineHint": "The network is down for now; this unit is reconnecting",
   "alarm.receivedSpeech": "The service centre has your call and is finding someone. Please wait.",
   "alarm.acknowledged": "{name} took your call, help is on the way",
