@@ -1,23 +1,39 @@
 import { useEffect, useMemo, useState } from "react";
+import { AlarmBar } from "./alarms/alarm-bar";
+import { openOldestFirst } from "./alarms/alarm-lists";
+import { AlarmPage } from "./alarms/alarm-page";
+import { AlarmsPage } from "./alarms/alarms-page";
+import { useAlarmActions } from "./alarms/use-alarm-actions";
+import { useAlarmSound } from "./alarms/use-alarm-sound";
+import { type AlarmStore, useAlarms } from "./alarms/use-alarms";
 import { type ConsoleApi, createConsoleApi } from "./api/console-api";
 import type { Community, Session } from "./api/types";
 import { AuditPage } from "./audit/audit-page";
 import { AdminOnly } from "./components/admin-only";
 import { Layout } from "./components/layout";
-import { type Route, useHashRoute } from "./components/use-hash-route";
+import { alarmHref, type Route, useHashRoute } from "./components/use-hash-route";
+import { ElderEditPage } from "./elders/elder-edit-page";
+import { EldersPage } from "./elders/elders-page";
 import { EnrolPage } from "./enrol/enrol-page";
 import { FleetPage } from "./fleet/fleet-page";
 import { type Fleet, useFleet } from "./fleet/use-fleet";
 import { useI18n } from "./i18n/i18n";
+import { useConsoleSocket } from "./live/use-console-socket";
 import { PasswordPage } from "./password/password-page";
+import { handlesAlarms } from "./session/permissions";
 import { StaffPage } from "./staff/staff-page";
 import { TerminalPage } from "./terminal/terminal-page";
 
-/** The signed-in console: one API client, one live socket, the pages. */
+/** The signed-in console: one API client, one live socket, the alarm bar and its sound, the pages. */
 export function ConsoleShell(props: { session: Session; onSignedOut(): void; onExpired(): void }) {
   const { session, onExpired } = props;
   const api = useMemo(() => createConsoleApi(session.token, onExpired), [session.token, onExpired]);
-  const fleet = useFleet(api, session.token, onExpired);
+  const live = useConsoleSocket(session.token, onExpired);
+  const fleet = useFleet(api, live);
+  const alarms = useAlarms(api, live);
+  const open = useMemo(() => openOldestFirst(alarms.alarms ?? []), [alarms.alarms]);
+  const sound = useAlarmSound(open.length > 0);
+  const barActions = useAlarmActions(api, alarms);
   const route = useHashRoute();
   const [communities, setCommunities] = useState<Community[]>([]);
 
@@ -39,10 +55,31 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
       session={session}
       communityName={ownCommunity}
       route={route}
-      live={fleet.live}
+      live={live.status}
+      openAlarms={open.length}
+      alarmBar={
+        <AlarmBar
+          alarms={alarms.alarms}
+          open={open}
+          sound={sound}
+          canAct={handlesAlarms(session.staff.role)}
+          actions={barActions}
+          // Whoever took the alarm needs the elder's profile and whom to call next: open it.
+          onAcknowledged={(alarm) => {
+            window.location.hash = alarmHref(alarm.id);
+          }}
+        />
+      }
       onSignOut={signOut}
     >
-      <CurrentPage route={route} api={api} fleet={fleet} communities={communities} session={session} />
+      <CurrentPage
+        route={route}
+        api={api}
+        fleet={fleet}
+        alarms={alarms}
+        communities={communities}
+        session={session}
+      />
     </Layout>
   );
 }
@@ -51,13 +88,52 @@ function CurrentPage(props: {
   route: Route;
   api: ConsoleApi;
   fleet: Fleet;
+  alarms: AlarmStore;
   communities: Community[];
   session: Session;
 }) {
   const { t } = useI18n();
-  const { route, api, fleet, communities, session } = props;
+  const { route, api, fleet, alarms, communities, session } = props;
   const isAdmin = session.staff.role === "admin";
   switch (route.page) {
+    case "alarms":
+      return <AlarmsPage api={api} store={alarms} staff={session.staff} />;
+    case "alarm":
+      return (
+        <AlarmPage
+          key={route.alarmId}
+          alarmId={route.alarmId}
+          api={api}
+          store={alarms}
+          staff={session.staff}
+        />
+      );
+    case "elders":
+      return <EldersPage api={api} fleet={fleet} communities={communities} staff={session.staff} />;
+    case "elder":
+      return (
+        <ElderEditPage
+          key={route.elderId}
+          elderId={route.elderId}
+          terminalId={null}
+          api={api}
+          fleet={fleet}
+          communities={communities}
+          staff={session.staff}
+        />
+      );
+    case "elderNew":
+      return (
+        <ElderEditPage
+          key={`new-${route.terminalId ?? ""}`}
+          elderId={null}
+          terminalId={route.terminalId}
+          api={api}
+          fleet={fleet}
+          communities={communities}
+          staff={session.staff}
+        />
+      );
     case "enrol":
       return <EnrolPage api={api} communities={communities} staff={session.staff} />;
     case "terminal":

@@ -1,10 +1,19 @@
-import { type CommandType, type TerminalSummary, terminalSummarySchema } from "@linli/protocol";
+import {
+  type AlarmStatus,
+  type AlarmView,
+  alarmViewSchema,
+  type CommandType,
+  type TerminalSummary,
+  terminalSummarySchema,
+} from "@linli/protocol";
 import { ApiError, requestJson } from "./http";
 import type {
   AuditEntry,
   AuditQuery,
   CommandRecord,
   Community,
+  ElderInput,
+  ElderRecord,
   EnrollmentCode,
   EnrollmentRequest,
   NewStaff,
@@ -16,11 +25,21 @@ import type {
 } from "./types";
 
 const terminalListSchema = terminalSummarySchema.array();
+const alarmListSchema = alarmViewSchema.array();
 
 const notUnderstood = (what: string) =>
   new ApiError(200, "invalid_payload", `the server sent ${what} this console does not understand`);
 
 const terminalPath = (terminalId: string) => `/api/v1/terminals/${encodeURIComponent(terminalId)}`;
+const alarmPath = (alarmId: string) => `/api/v1/alarms/${encodeURIComponent(alarmId)}`;
+const elderPath = (elderId: string) => `/api/v1/elders/${encodeURIComponent(elderId)}`;
+
+/** An alarm is what staff act on in an emergency: one the console cannot read is an error, not a guess. */
+function parseAlarm(body: unknown): AlarmView {
+  const parsed = alarmViewSchema.safeParse(body);
+  if (!parsed.success) throw notUnderstood("an alarm");
+  return parsed.data;
+}
 
 /** Sign in; the only call made without a token. */
 export async function signIn(username: string, password: string): Promise<Session> {
@@ -35,7 +54,11 @@ export async function signIn(username: string, password: string): Promise<Sessio
  * or ended elsewhere): `onUnauthorized` sends the user back to sign-in.
  */
 export function createConsoleApi(token: string, onUnauthorized: () => void) {
-  const call = async (path: string, method: "GET" | "POST" = "GET", body?: unknown): Promise<unknown> => {
+  const call = async (
+    path: string,
+    method: "GET" | "POST" | "PUT" = "GET",
+    body?: unknown,
+  ): Promise<unknown> => {
     try {
       return await requestJson(path, { method, body, token });
     } catch (error) {
@@ -90,6 +113,39 @@ export function createConsoleApi(token: string, onUnauthorized: () => void) {
       if (query.action) search.set("action", query.action);
       if (query.before !== undefined) search.set("before", String(query.before));
       return ((await call(`/api/v1/audit?${search}`)) as { entries: AuditEntry[] }).entries;
+    },
+    /** Alarms in one state, newest first. */
+    async alarms(status: AlarmStatus, limit: number): Promise<AlarmView[]> {
+      const search = new URLSearchParams({ status, limit: String(limit) });
+      const body = (await call(`/api/v1/alarms?${search}`)) as { alarms: unknown };
+      const parsed = alarmListSchema.safeParse(body.alarms);
+      if (!parsed.success) throw notUnderstood("an alarm list");
+      return parsed.data;
+    },
+    async alarm(alarmId: string): Promise<AlarmView> {
+      return parseAlarm(await call(alarmPath(alarmId)));
+    },
+    /** Takes the alarm: it stops escalating, and the elder hears who took it. */
+    async acknowledgeAlarm(alarmId: string): Promise<AlarmView> {
+      return parseAlarm(await call(`${alarmPath(alarmId)}/ack`, "POST"));
+    },
+    async resolveAlarm(alarmId: string, note: string): Promise<AlarmView> {
+      return parseAlarm(await call(`${alarmPath(alarmId)}/resolve`, "POST", { note }));
+    },
+    async addAlarmNote(alarmId: string, note: string): Promise<AlarmView> {
+      return parseAlarm(await call(`${alarmPath(alarmId)}/notes`, "POST", { note }));
+    },
+    async elders(): Promise<ElderRecord[]> {
+      return ((await call("/api/v1/elders")) as { elders: ElderRecord[] }).elders;
+    },
+    async elder(elderId: string): Promise<ElderRecord> {
+      return (await call(elderPath(elderId))) as ElderRecord;
+    },
+    async createElder(input: ElderInput): Promise<ElderRecord> {
+      return (await call("/api/v1/elders", "POST", input)) as ElderRecord;
+    },
+    async updateElder(elderId: string, input: ElderInput): Promise<ElderRecord> {
+      return (await call(elderPath(elderId), "PUT", input)) as ElderRecord;
     },
     /** Ends the staff member's other sessions; this one stays signed in. */
     async changePassword(currentPassword: string, newPassword: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CommandType, TerminalKind, TerminalSummary } from "@linli/protocol";
+import type { CommandType, Contact, ElderSummary, TerminalKind, TerminalSummary } from "@linli/protocol";
 
 export const staffRoles = ["admin", "dispatcher", "caseworker", "community_staff"] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -110,4 +110,26 @@ export interface AuditQuery {
   /** The id of the oldest entry already shown: the page after it. */
   before?: number;
   limit: number;
+}
+
+/** An elder's profile as the server keeps it; phones are masked (138****5678) for roles that do not call. */
+export interface ElderRecord extends ElderSummary {
+  communityId: string;
+  /** The one-touch unit in the elder's home, if one is linked. */
+  terminalId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a profile is created or replaced with: contacts in calling order (at most five), phones in full. */
+export interface ElderInput {
+  communityId: string;
+  name: string;
+  address: string;
+  livingSituation: string;
+  conditions: string[];
+  medicationNotes: string;
+  keyHolder: Contact | null;
+  emergencyContacts: Contact[];
+  terminalId: string | null;
 }

@@ -17,12 +17,20 @@ export function Layout(props: {
   communityName: string | null;
   route: Route;
   live: LiveStatus;
+  /** How many alarms wait to be acknowledged, counted beside the alarms link. */
+  openAlarms: number;
+  /** Shown above every page. */
+  alarmBar: ReactNode;
   onSignOut(): void;
   children: ReactNode;
 }) {
   const { t } = useI18n();
   const { staff } = props.session;
-  const links: Array<{ page: Page; label: MessageKey }> = [{ page: "fleet", label: "nav.fleet" }];
+  const links: Array<{ page: Page; label: MessageKey }> = [
+    { page: "fleet", label: "nav.fleet" },
+    { page: "alarms", label: "nav.alarms" },
+    { page: "elders", label: "nav.elders" },
+  ];
   if (staff.role === "admin") {
     links.push(
       { page: "enrol", label: "nav.enrol" },
@@ -30,13 +38,16 @@ export function Layout(props: {
       { page: "audit", label: "nav.audit" },
     );
   }
-  // A terminal's page belongs under the fleet: its link says where the user is without claiming to be the page.
+  // A terminal's page belongs under the fleet, an alarm's under the alarms, an elder's under the elders: its
+  // link says where the user is without claiming to be the page.
+  const parent: Partial<Record<Route["page"], Page>> = {
+    terminal: "fleet",
+    alarm: "alarms",
+    elder: "elders",
+    elderNew: "elders",
+  };
   const current = (page: Page) =>
-    props.route.page === page
-      ? "page"
-      : page === "fleet" && props.route.page === "terminal"
-        ? "true"
-        : undefined;
+    props.route.page === page ? "page" : parent[props.route.page] === page ? "true" : undefined;
 
   return (
     <div className="shell">
@@ -48,6 +59,7 @@ export function Layout(props: {
       >
         {t("nav.skip")}
       </button>
+      {props.alarmBar}
       <aside className="sidebar">
         <div className="sidebar-brand">
           <span className="brand-mark" aria-hidden="true">
@@ -64,6 +76,14 @@ export function Layout(props: {
               <li key={link.page}>
                 <a href={pageHref(link.page)} aria-current={current(link.page)}>
                   {t(link.label)}
+                  {link.page === "alarms" && props.openAlarms > 0 && (
+                    <span className="nav-count" data-testid="nav-open-alarms">
+                      {props.openAlarms}
+                      <span className="visually-hidden">
+                        {t("nav.openAlarms", { count: props.openAlarms })}
+                      </span>
+                    </span>
+                  )}
                 </a>
               </li>
             ))}

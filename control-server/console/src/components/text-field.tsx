@@ -6,7 +6,10 @@ export function TextField(props: {
   label: string;
   value: string;
   onChange(value: string): void;
-  type?: "text" | "password";
+  type?: "text" | "password" | "tel" | "search";
+  placeholder?: string;
+  required?: boolean;
+  list?: string;
   autoComplete?: string;
   maxLength?: number;
   hint?: string;
@@ -25,6 +28,9 @@ export function TextField(props: {
         type={props.type ?? "text"}
         autoComplete={props.autoComplete}
         maxLength={props.maxLength}
+        placeholder={props.placeholder}
+        aria-required={props.required || undefined}
+        list={props.list}
         value={props.value}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy || undefined}

@@ -1,23 +1,46 @@
 import { useEffect, useState } from "react";
 
-/** Pages reached by name; a terminal's own page also carries the terminal's id (#/terminal/<id>). */
-export const pages = ["fleet", "enrol", "staff", "audit", "password"] as const;
+/**
+ * Pages reached by name; a terminal's, an alarm's and an elder's own pages also carry an id
+ * (#/terminal/<id>, #/alarm/<id>, #/elder/<id>); a new elder profile may start from a unit (#/elders/new/<id>).
+ */
+export const pages = ["fleet", "alarms", "elders", "enrol", "staff", "audit", "password"] as const;
 export type Page = (typeof pages)[number];
-export type Route = { page: Page } | { page: "terminal"; terminalId: string };
+export type Route =
+  | { page: Page }
+  | { page: "terminal"; terminalId: string }
+  | { page: "alarm"; alarmId: string }
+  | { page: "elder"; elderId: string }
+  | { page: "elderNew"; terminalId: string | null };
 
 export const pageHref = (page: Page) => `#/${page}`;
 export const terminalHref = (terminalId: string) => `#/terminal/${encodeURIComponent(terminalId)}`;
+export const alarmHref = (alarmId: string) => `#/alarm/${encodeURIComponent(alarmId)}`;
+export const elderHref = (elderId: string) => `#/elder/${encodeURIComponent(elderId)}`;
+export const newElderHref = (terminalId?: string) =>
+  terminalId ? `#/elders/new/${encodeURIComponent(terminalId)}` : "#/elders/new";
+
+function withId(path: string, pattern: RegExp): string | null {
+  const match = path.match(pattern);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
 
 function current(): Route {
   const path = window.location.hash.replace(/^#\/?/, "");
-  const terminal = path.match(/^terminal\/([^/]+)$/);
-  if (terminal?.[1]) {
-    try {
-      return { page: "terminal", terminalId: decodeURIComponent(terminal[1]) };
-    } catch {
-      return { page: "fleet" };
-    }
-  }
+  const terminalId = withId(path, /^terminal\/([^/]+)$/);
+  if (terminalId) return { page: "terminal", terminalId };
+  const alarmId = withId(path, /^alarm\/([^/]+)$/);
+  if (alarmId) return { page: "alarm", alarmId };
+  const elderId = withId(path, /^elder\/([^/]+)$/);
+  if (elderId) return { page: "elder", elderId };
+  if (path === "elders/new") return { page: "elderNew", terminalId: null };
+  const unitId = withId(path, /^elders\/new\/([^/]+)$/);
+  if (unitId) return { page: "elderNew", terminalId: unitId };
   return (pages as readonly string[]).includes(path) ? { page: path as Page } : { page: "fleet" };
 }
 

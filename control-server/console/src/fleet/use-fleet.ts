@@ -1,13 +1,12 @@
 import type { PresenceChange, TerminalSummary } from "@linli/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ConsoleApi } from "../api/console-api";
-import { type LiveStatus, useConsoleSocket } from "../live/use-console-socket";
+import type { LiveLink } from "../live/use-console-socket";
 
 export interface Fleet {
   /** null until the first list has arrived. */
   terminals: TerminalSummary[] | null;
   error: string | null;
-  live: LiveStatus;
   refresh(): void;
   /** Puts a terminal the API just answered with into the list. */
   upsert(terminal: TerminalSummary): void;
@@ -30,7 +29,7 @@ function applyPresence(terminal: TerminalSummary, change: PresenceChange): Termi
 }
 
 /** Every terminal the staff member may see, kept current by the `/console` socket. */
-export function useFleet(api: ConsoleApi, token: string, onUnauthorized: () => void): Fleet {
+export function useFleet(api: ConsoleApi, live: LiveLink): Fleet {
   const [terminals, setTerminals] = useState<TerminalSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const known = useRef(new Set<string>());
@@ -43,9 +42,6 @@ export function useFleet(api: ConsoleApi, token: string, onUnauthorized: () => v
       listeners.current.delete(listener);
     };
   }, []);
-  const tell = (change: PresenceChange | null) => {
-    for (const listener of listeners.current) listener(change);
-  };
 
   const refresh = useCallback(() => {
     const id = ++request.current;
@@ -73,22 +69,27 @@ export function useFleet(api: ConsoleApi, token: string, onUnauthorized: () => v
     });
   }, []);
 
-  const live = useConsoleSocket(token, {
-    presence(change) {
-      tell(change);
-      // A terminal we have not listed yet (just enrolled): fetch it with everything else.
-      if (!known.current.has(change.terminalId)) return refresh();
-      setTerminals(
-        (list) => list?.map((t) => (t.id === change.terminalId ? applyPresence(t, change) : t)) ?? list,
-      );
-    },
-    updated: upsert,
-    connected() {
-      tell(null);
-      refresh();
-    },
-    unauthorized: onUnauthorized,
-  });
+  const { listen } = live;
+  useEffect(() => {
+    const tell = (change: PresenceChange | null) => {
+      for (const listener of listeners.current) listener(change);
+    };
+    return listen({
+      presence(change) {
+        tell(change);
+        // A terminal we have not listed yet (just enrolled): fetch it with everything else.
+        if (!known.current.has(change.terminalId)) return refresh();
+        setTerminals(
+          (list) => list?.map((t) => (t.id === change.terminalId ? applyPresence(t, change) : t)) ?? list,
+        );
+      },
+      updated: upsert,
+      connected() {
+        tell(null);
+        refresh();
+      },
+    });
+  }, [listen, refresh, upsert]);
 
-  return { terminals, error, live, refresh, upsert, onPresence };
+  return { terminals, error, refresh, upsert, onPresence };
 }

@@ -48,3 +48,14 @@ export function formatTimestamp(iso: string, locale: Locale): string {
     hourCycle: "h23",
   }).format(new Date(iso));
 }
+
+/** How long something has waited, to the second under an hour: "1 分 05 秒", "2 小时 3 分". */
+export function formatElapsed(ms: number, t: Translate): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (hours > 0) return t("elapsed.hours", { hours, minutes });
+  if (minutes > 0) return t("elapsed.minutes", { minutes, seconds: String(seconds).padStart(2, "0") });
+  return t("elapsed.seconds", { seconds });
+}

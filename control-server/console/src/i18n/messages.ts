@@ -1,3 +1,6 @@
+import { alarmsEn, alarmsZhCN } from "./messages-alarms";
+import { eldersEn, eldersZhCN } from "./messages-elders";
+
 /** Every word of the staff console, zh-CN first; the English dictionary must have every key. */
 const zhCN = {
   "app.name": "邻里 · 全响应智慧社区",
@@ -252,6 +255,9 @@ const zhCN = {
 
   "error.unreachable": "无法连接服务器",
   "error.forbidden": "没有权限执行此操作",
+
+  ...alarmsZhCN,
+  ...eldersZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -518,6 +524,9 @@ const en: Record<MessageKey, string> = {
 
   "error.unreachable": "cannot reach the server",
   "error.forbidden": "you are not allowed to do this",
+
+  ...alarmsEn,
+  ...eldersEn,
 };
 
 export const locales = ["zh-CN", "en"] as const;
