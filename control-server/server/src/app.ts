@@ -22,6 +22,9 @@ import type { ServerConfig } from "./config";
 import { attachConsoleGateway } from "./console-gateway";
 import type { ServerContext } from "./context";
 import { type Database, openDatabase } from "./db/database";
+import { attachDeviceConsolePush } from "./devices/console-push";
+import { DeviceHost } from "./devices/device-host";
+import { loadDevicesFile } from "./devices/devices-file";
 import { ElderProfiles } from "./elders/elder-profiles";
 import { Providers } from "./services/providers";
 import { ServiceRequests } from "./services/service-requests";
@@ -30,6 +33,7 @@ import { createStaffGuard } from "./http/staff-guard";
 import { alarmRoutes } from "./routes/alarms";
 import { authRoutes } from "./routes/auth";
 import { communityRoutes } from "./routes/communities";
+import { deviceRoutes } from "./routes/devices";
 import { elderRoutes } from "./routes/elders";
 import { serviceRoutes } from "./routes/services";
 import { healthRoutes } from "./routes/health";
@@ -71,6 +75,8 @@ export interface ControlServer {
 /** Everything of the control server in one process: HTTP API, Socket.IO namespaces, SQLite, console. */
 export async function createControlServer(options: ControlServerOptions): Promise<ControlServer> {
   const log = options.logger ?? pino({ level: options.logLevel, name: "linli-server" });
+  // A bad devices file stops the server before anything is opened.
+  const devicesConfig = loadDevicesFile(options.devicesFile);
   const db = openDatabase(join(options.dataDir, "linli.db"));
   const audit = new AuditLog(db);
   const bus = new ServerBus();
@@ -106,6 +112,11 @@ export async function createControlServer(options: ControlServerOptions): Promis
     supervisor,
     elders,
     alarms,
+    devices: new DeviceHost(devicesConfig, {
+      db,
+      dataDir: options.dataDir,
+      log: log.child({ subsystem: "devices" }),
+    }),
     serviceRequests: new ServiceRequests(db, audit, elders, bus),
     providers: new Providers(db, audit),
   };
@@ -150,6 +161,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
   terminalRoutes(app, context);
   elderRoutes(app, context);
   alarmRoutes(app, context);
+  deviceRoutes(app, context);
   serviceRoutes(app, context);
 
   if (existsSync(CONSOLE_DIST)) {
@@ -175,6 +187,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
     commandAckTimeoutMs: 10_000,
   });
   attachConsoleGateway(io, staff, alarms, context.serviceRequests, bus);
+  attachDeviceConsolePush(io, context.devices);
+  await context.devices.start();
   supervisor.start();
   // Deadlines live in the database: alarms and service requests that fell due while the server was down
   // are handled at the first tick.
@@ -202,6 +216,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
       if (closed) return;
       closed = true;
       supervisor.stop();
+      await context.devices.stop();
       clearInterval(escalationTimer);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -22,6 +22,7 @@ const envSchema = z.object({
   LINLI_ALARM_ESCALATION_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   LINLI_SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINLI_SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  LINLI_DEVICES_FILE: z.string().min(1).optional(),
 });
 
 export interface ServerConfig {
@@ -36,6 +37,8 @@ export interface ServerConfig {
   alarmEscalationMs: number;
   /** The HTTP SMS provider that texts elders' emergency contacts; none configured means staff phone them. */
   smsGateway: { url: string; token: string | undefined } | null;
+  /** The JSON file naming the gates and cameras this server drives; null means none. */
+  devicesFile?: string | null;
 }
 
 /** Reads the server's configuration from the environment; throws one readable message listing every problem. */
@@ -65,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smsGateway: e.LINLI_SMS_GATEWAY_URL
       ? { url: e.LINLI_SMS_GATEWAY_URL, token: e.LINLI_SMS_GATEWAY_TOKEN }
       : null,
+    devicesFile: e.LINLI_DEVICES_FILE ? resolve(e.LINLI_DEVICES_FILE) : null,
   };
 }

@@ -4,6 +4,7 @@ import type { AuditLog } from "./audit";
 import type { StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
 import type { Database } from "./db/database";
+import type { DeviceHost } from "./devices/device-host";
 import type { ElderProfiles } from "./elders/elder-profiles";
 import type { Providers } from "./services/providers";
 import type { ServiceRequests } from "./services/service-requests";
@@ -27,6 +28,8 @@ export interface ServerContext {
   supervisor: TerminalSupervisor;
   elders: ElderProfiles;
   alarms: AlarmService;
+  /** Gates and cameras of the devices file. */
+  devices: DeviceHost;
   serviceRequests: ServiceRequests;
   providers: Providers;
 }

@@ -73,10 +73,13 @@ export class DeviceHost extends EventEmitter<HostEvents> {
     const problems: string[] = [];
     const checkCommunity = (path: string, communityId: string) => {
       if (!known.has(communityId)) {
-        problems.push(`  - ${path}.communityId: no community "${communityId}" (known: ${[...known].join(", ")})`);
+        problems.push(
+          `  - ${path}.communityId: no community "${communityId}" (known: ${[...known].join(", ")})`,
+        );
       }
     };
-    for (const [name, entry] of Object.entries(config.gates)) checkCommunity(`gates.${name}`, entry.communityId);
+    for (const [name, entry] of Object.entries(config.gates))
+      checkCommunity(`gates.${name}`, entry.communityId);
     for (const [name, entry] of Object.entries(config.cameras))
       checkCommunity(`cameras.${name}`, entry.communityId);
     if (problems.length > 0) {
@@ -87,7 +90,11 @@ export class DeviceHost extends EventEmitter<HostEvents> {
     for (const [name, entry] of Object.entries(config.gates)) {
       const { communityId: _community, doors: _doors, ...driverConfig } = entry;
       const driver = createGateController(
-        { ...driverConfig, name, listen: entry.listen ? `${entry.listen.host}:${entry.listen.port}` : undefined },
+        {
+          ...driverConfig,
+          name,
+          listen: entry.listen ? `${entry.listen.host}:${entry.listen.port}` : undefined,
+        },
         { logger: this.#log },
       );
       const gate: ServerGate = { name, entry, driver, since: now };
@@ -154,7 +161,10 @@ export class DeviceHost extends EventEmitter<HostEvents> {
     await Promise.all(
       [...this.#gates.values(), ...this.#cameras.values()].map((device) =>
         device.driver.stop().catch((error: unknown) => {
-          this.#log.warn({ device: device.name, err: (error as Error).message }, "device did not stop cleanly");
+          this.#log.warn(
+            { device: device.name, err: (error as Error).message },
+            "device did not stop cleanly",
+          );
         }),
       ),
     );
@@ -214,7 +224,10 @@ export class DeviceHost extends EventEmitter<HostEvents> {
           everAvailable ? "device is back" : "device is up",
         );
       } else if (previous.status !== current.status) {
-        this.#log.info({ kind, device: name, status: current.status, reason: current.reason }, "device health");
+        this.#log.info(
+          { kind, device: name, status: current.status, reason: current.reason },
+          "device health",
+        );
       }
       if (isAvailable(current)) everAvailable = true;
       previous = current;
@@ -224,7 +237,12 @@ export class DeviceHost extends EventEmitter<HostEvents> {
 
   #onGateEvent(gate: ServerGate, notice: GateEventNotice): void {
     try {
-      const stored = this.records.addGateEvent(gate.name, gate.entry.communityId, notice.serialNumber, notice.event);
+      const stored = this.records.addGateEvent(
+        gate.name,
+        gate.entry.communityId,
+        notice.serialNumber,
+        notice.event,
+      );
       if (stored) this.emit("gate:event", stored);
     } catch (error) {
       this.#log.error({ gate: gate.name, err: (error as Error).message }, "could not store a gate event");
@@ -239,7 +257,10 @@ export class DeviceHost extends EventEmitter<HostEvents> {
       .then(
         (read) => this.emit("plate:read", read),
         (error: unknown) =>
-          this.#log.error({ camera: camera.name, err: (error as Error).message }, "could not store a plate read"),
+          this.#log.error(
+            { camera: camera.name, err: (error as Error).message },
+            "could not store a plate read",
+          ),
       )
       .finally(() => this.#pending.delete(work));
     this.#pending.add(work);

@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import { mkdir, unlink, writeFile } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import type { PlateEvent } from "@linli/hardware/camera/plate-event";
-import { EVENT_REASONS, EVENT_TYPES, fromControllerDateTime, type GateEvent } from "@linli/hardware/gate/uhppote-codec";
+import {
+  EVENT_REASONS,
+  EVENT_TYPES,
+  fromControllerDateTime,
+  type GateEvent,
+} from "@linli/hardware/gate/uhppote-codec";
 import type { GateEventView, PlateRead } from "@linli/protocol";
 import type { Database } from "../db/database";
 
@@ -183,9 +188,9 @@ export class DeviceRecords {
 
   /** The absolute path of a stored picture, with the camera it came from; null when there is none. */
   picture(id: number, kind: PictureKind): { camera: string; file: string } | null {
-    const row = this.#db.prepare("SELECT camera, plate_picture, scene_picture FROM plate_reads WHERE id = ?").get(id) as
-      | Pick<PlateReadRow, "camera" | "plate_picture" | "scene_picture">
-      | undefined;
+    const row = this.#db
+      .prepare("SELECT camera, plate_picture, scene_picture FROM plate_reads WHERE id = ?")
+      .get(id) as Pick<PlateReadRow, "camera" | "plate_picture" | "scene_picture"> | undefined;
     const relative = kind === "plate" ? row?.plate_picture : row?.scene_picture;
     if (!row || !relative) return null;
     const file = resolve(this.#dataDir, relative);
@@ -214,7 +219,8 @@ export class DeviceRecords {
   #plateView(row: PlateReadRow): PlateRead {
     const pictures: PlateRead["pictures"] = [];
     for (const kind of ["plate", "scene"] as const) {
-      if (row[`${kind}_picture`]) pictures.push({ kind, url: `/api/v1/plate-reads/${row.id}/pictures/${kind}` });
+      if (row[`${kind}_picture`])
+        pictures.push({ kind, url: `/api/v1/plate-reads/${row.id}/pictures/${kind}` });
     }
     return {
       id: row.id,

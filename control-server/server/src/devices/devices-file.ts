@@ -20,8 +20,11 @@ export const gateEntrySchema = z.strictObject({
   communityId,
   /** Door number (1–4) → name shown to staff, e.g. {"1": "东门"}; only these doors can be opened. */
   doors: z
-    .record(z.enum(["1", "2", "3", "4"], { error: "doors are numbered 1–4" }), z.string().trim().min(1).max(64))
-    .refine((doors) => Object.keys(doors).length > 0, "name at least one door, e.g. {\"1\": \"东门\"}"),
+    .record(
+      z.enum(["1", "2", "3", "4"], { error: "doors are numbered 1–4" }),
+      z.string().trim().min(1).max(64),
+    )
+    .refine((doors) => Object.keys(doors).length > 0, 'name at least one door, e.g. {"1": "东门"}'),
 });
 
 const cameraPlace = { communityId, location: location.optional() };
@@ -31,7 +34,9 @@ const hikvisionEntrySchema = hikvisionPushConfigSchema
   .extend({
     ...cameraPlace,
     /** The secret the camera presents (`?token=` in its push URL, or HTTP Basic/Bearer). */
-    token: z.string().min(16, "use a long random token (at least 16 characters), e.g. `openssl rand -hex 16`"),
+    token: z
+      .string()
+      .min(16, "use a long random token (at least 16 characters), e.g. `openssl rand -hex 16`"),
   })
   .superRefine((camera, context) => {
     for (const key of ["listen", "path", "id"] as const) {
@@ -96,9 +101,12 @@ export function parseDevicesConfig(input: unknown, source = "devices config"): D
     const problems = result.error.issues.map(
       (issue) => `  - ${issue.path.map(String).join(".") || "(file)"}: ${issue.message}`,
     );
-    throw new DevicesFileError(`devices file ${source} has ${problems.length} problem(s):\n${problems.join("\n")}`, {
-      cause: result.error,
-    });
+    throw new DevicesFileError(
+      `devices file ${source} has ${problems.length} problem(s):\n${problems.join("\n")}`,
+      {
+        cause: result.error,
+      },
+    );
   }
   const config = result.data;
   const problems: string[] = [];
@@ -113,7 +121,9 @@ export function parseDevicesConfig(input: unknown, source = "devices config"): D
     if (name in config.gates) problems.push(`  - cameras.${name}: a gate already has this name`);
   }
   if (problems.length > 0) {
-    throw new DevicesFileError(`devices file ${source} has ${problems.length} problem(s):\n${problems.join("\n")}`);
+    throw new DevicesFileError(
+      `devices file ${source} has ${problems.length} problem(s):\n${problems.join("\n")}`,
+    );
   }
   return config;
 }
