@@ -2,7 +2,14 @@
  * The one typed bridge between a terminal's UI and its runtime. Pure types: the UI (DOM) and the runtime
  * (Node, Electron main) both import this file. Calls answer envelopes; nothing throws across the bridge.
  */
-import type { Ack, DeviceHealth, DurablePayload, DurableTerminalEvent, TerminalKind } from "@linli/protocol";
+import type {
+  Ack,
+  DeviceHealth,
+  DurablePayload,
+  DurableTerminalEvent,
+  ServiceStatus,
+  TerminalKind,
+} from "@linli/protocol";
 
 export type LinkState =
   /** No credentials yet: exchanging the enrolment code. */
@@ -28,6 +35,21 @@ export interface TerminalSnapshot {
   settings: TerminalSettings;
   /** Elder units: the latest SOS; null when there is none. */
   alarm: ElderAlarmState | null;
+  /** Elder units: service requests still open, and those closed in the last day (to be rated). */
+  services: ElderServiceState[];
+}
+
+export interface ElderServiceState {
+  requestEventId: string;
+  serviceCode: string;
+  /** From the server's catalogue; null until the server has answered. */
+  serviceName: string | null;
+  /** sending: saved on the unit, not yet confirmed by the centre; then the centre's own status. */
+  status: "sending" | ServiceStatus;
+  providerName: string | null;
+  rating: "good" | "bad" | "not-done" | null;
+  requestedAt: string;
+  at: string;
 }
 
 export type TerminalSettings = Record<string, string | number | boolean>;
@@ -64,6 +86,13 @@ export interface BridgeCalls {
   "alarm:raise": { request: null; response: { raiseId: string } };
   /** "False alarm" for the current SOS. */
   "alarm:cancel": { request: null; response: { raiseId: string } };
+  /** Asks the centre for a service from the catalogue (meals, housekeeping, medical, …). */
+  "service:request": { request: { serviceCode: string }; response: { requestEventId: string } };
+  /** The elder's verdict on a finished service; "bad" or "not-done" sends it back to the centre. */
+  "service:rate": {
+    request: { requestEventId: string; rating: "good" | "bad" | "not-done" };
+    response: { requestEventId: string };
+  };
   /** A key from a keyboard-wedge button box; `handled` tells the UI to swallow the keystroke. */
   "device:key": {
     request: { type: "down" | "up"; key: string; code: string; repeat: boolean };

@@ -83,12 +83,19 @@ export class Outbox {
   }
 
   /** Pending events of one kind, oldest first. */
-  pendingOf(event: DurableTerminalEvent): Array<{ id: string; createdAt: string }> {
-    return this.#db
+  pendingOf(
+    event: DurableTerminalEvent,
+  ): Array<{ id: string; createdAt: string; payload: Record<string, unknown> }> {
+    const rows = this.#db
       .prepare(
-        "SELECT id, created_at AS createdAt FROM outbox WHERE event = ? AND rejected_at IS NULL ORDER BY seq",
+        "SELECT id, created_at, payload FROM outbox WHERE event = ? AND rejected_at IS NULL ORDER BY seq",
       )
-      .all(event) as Array<{ id: string; createdAt: string }>;
+      .all(event) as Array<{ id: string; created_at: string; payload: string }>;
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: row.created_at,
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+    }));
   }
 
   acknowledged(id: string): void {

@@ -8,6 +8,8 @@ import {
   ok,
   PROTOCOL_VERSION,
   type ServerToTerminalEvents,
+  type ServiceUpdate,
+  serviceUpdateSchema,
   TERMINAL_NAMESPACE,
   type TerminalCommand,
   type TerminalStatus,
@@ -43,6 +45,7 @@ export class ServerLink extends EventEmitter<{
   delivered: [{ id: string; event: DurableTerminalEvent; result: unknown }];
   command: [TerminalCommand];
   alarm: [AlarmUpdate];
+  service: [ServiceUpdate];
 }> {
   readonly #socket: Socket<ServerToTerminalEvents, TerminalToServerEvents>;
   readonly #outbox: Outbox;
@@ -99,6 +102,11 @@ export class ServerLink extends EventEmitter<{
       const update = alarmUpdateSchema.safeParse(raw);
       if (update.success) this.emit("alarm", update.data);
       else this.#log.warn("malformed alarm update from the server ignored");
+    });
+    this.#socket.on("service:update", (raw: unknown) => {
+      const update = serviceUpdateSchema.safeParse(raw);
+      if (update.success) this.emit("service", update.data);
+      else this.#log.warn("malformed service update from the server ignored");
     });
   }
 

@@ -35,7 +35,9 @@ async function freePort(): Promise<number> {
 function alarmsStored(dir: string): string[] {
   const db = new BetterSqlite3(join(dir, "server", "linli.db"), { readonly: true });
   try {
-    return (db.prepare("SELECT raise_event_id AS id FROM alarms").all() as Array<{ id: string }>).map((r) => r.id);
+    return (db.prepare("SELECT raise_event_id AS id FROM alarms").all() as Array<{ id: string }>).map(
+      (r) => r.id,
+    );
   } finally {
     db.close();
   }

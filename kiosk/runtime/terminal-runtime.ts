@@ -22,6 +22,7 @@ import type {
 import { enroll, loadCredentials, saveCredentials } from "./credentials";
 import type { DeviceHost, DevicePress } from "./device-host";
 import { ElderAlarm } from "./elder-alarm";
+import { ElderServices } from "./elder-services";
 import { Outbox } from "./outbox";
 import { RemoteSettings } from "./remote-settings";
 import { ServerLink, type ServerLinkOptions } from "./server-link";
@@ -54,6 +55,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
   readonly #outbox: Outbox;
   readonly #settings: RemoteSettings;
   readonly #alarm: ElderAlarm;
+  readonly #services = new ElderServices();
   readonly #speaker = new EspeakSpeaker();
   #link: ServerLink | null = null;
   #terminalId: string | null = null;
@@ -72,6 +74,10 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     this.#settings = new RemoteSettings(join(options.config.dataDir, "settings.json"));
     this.#alarm = new ElderAlarm(options.config.alarm.phoneAdviceSeconds * 1000);
     this.#alarm.on("change", () => this.#publishState());
+    this.#services.on("change", () => this.#publishState());
+    for (const pending of this.#outbox.pendingOf("service:request")) {
+      this.#services.requested(pending.id, String(pending.payload.serviceCode), pending.createdAt);
+    }
     const pendingRaise = this.#outbox.pendingOf("alarm:raise").at(-1);
     if (pendingRaise) this.#alarm.raised(pendingRaise.id, pendingRaise.createdAt, false);
     options.devices.on("health", (devices) => {
@@ -107,6 +113,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       devices: this.#options.devices.health(),
       settings: this.#settings.current,
       alarm: this.#alarm.current,
+      services: this.#services.current,
     };
   }
 
@@ -121,6 +128,12 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
         return this.raiseAlarm("screen") as Ack<BridgeCalls[K]["response"]>;
       case "alarm:cancel":
         return this.cancelAlarm() as Ack<BridgeCalls[K]["response"]>;
+      case "service:request":
+        return this.requestService((request as { serviceCode?: unknown } | null)?.serviceCode) as Ack<
+          BridgeCalls[K]["response"]
+        >;
+      case "service:rate":
+        return this.rateService(request) as Ack<BridgeCalls[K]["response"]>;
       case "device:key":
         return this.#handleKey(request) as Ack<BridgeCalls[K]["response"]>;
       case "speak":
@@ -173,9 +186,41 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     return ok({ raiseId: alarm.raiseId });
   }
 
+  /** A service from the catalogue, committed to the outbox; the centre confirms it by its update. */
+  requestService(serviceCode: unknown): Ack<{ requestEventId: string }> {
+    if (typeof serviceCode !== "string")
+      return fail("invalid_payload", "a service request needs a serviceCode");
+    const sent = this.send({
+      event: "service:request",
+      payload: { serviceCode, requestedAt: new Date().toISOString() },
+    });
+    if (!sent.ok) return sent;
+    this.#services.requested(sent.data.id, serviceCode, sent.data.queuedAt);
+    return ok({ requestEventId: sent.data.id });
+  }
+
+  rateService(request: unknown): Ack<{ requestEventId: string }> {
+    const { requestEventId, rating } = (request ?? {}) as { requestEventId?: unknown; rating?: unknown };
+    const known = typeof requestEventId === "string" ? this.#services.get(requestEventId) : undefined;
+    if (!known || known.status !== "done")
+      return fail("not_found", "there is no finished service request to rate");
+    const sent = this.send({
+      event: "service:rate",
+      payload: { requestEventId: known.requestEventId, rating, ratedAt: new Date().toISOString() },
+    });
+    if (!sent.ok) return sent;
+    this.#services.rated(known.requestEventId, rating as NonNullable<typeof known.rating>);
+    return ok({ requestEventId: known.requestEventId });
+  }
+
   #onPress(press: DevicePress): void {
     if (press.button === "sos") {
       this.raiseAlarm(press.source);
+      return;
+    }
+    // Buttons configured as "service:<code>" ask for that service directly (e.g. "service:meals").
+    if (press.button.startsWith("service:")) {
+      this.requestService(press.button.slice("service:".length));
       return;
     }
     this.emit("button", { button: press.button, device: press.device });
@@ -250,6 +295,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       this.#publishState();
     });
     link.on("alarm", (update) => this.#alarm.update(update));
+    link.on("service", (update) => this.#services.update(update));
     link.on("command", (command) => void this.#runCommand(command));
     link.reportStatus({ version: this.#options.version, devices: this.#options.devices.health() });
     this.#link = link;
