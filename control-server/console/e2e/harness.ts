@@ -85,7 +85,7 @@ export interface RunningServer {
 }
 
 /** A real control server on a free loopback port with a fresh database. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { alarmEscalationMs?: number } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "linli-console-e2e-"));
   const server = await createControlServer({
     port: 0,
@@ -95,7 +95,7 @@ export async function startServer(): Promise<RunningServer> {
     logLevel: "silent",
     supervisionMs: { kiosk: 20_000, elder: 20_000 },
     enrollmentCodeTtlMs: 24 * 3600 * 1000,
-    alarmEscalationMs: 60_000,
+    alarmEscalationMs: options.alarmEscalationMs ?? 60_000,
     smsGateway: null,
   });
   const { url } = await server.listen();
@@ -109,10 +109,12 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Chromium; `extraArgs` such as `--autoplay-policy=no-user-gesture-required` for a console that must sound. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
+      ...extraArgs,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-background-networking",

@@ -4,7 +4,7 @@ import { alarmHref } from "../components/use-hash-route";
 import { formatElapsed } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
 import { alarmCaller, alarmSource } from "./alarm-words";
-import { escalationWords } from "./escalation-words";
+import { escalationWords, latestContactNote } from "./escalation-words";
 
 /** One open alarm in the bar: who, where, how long it has waited, what escalation has done, and 接警. */
 export function AlarmBarItem(props: {
@@ -18,6 +18,8 @@ export function AlarmBarItem(props: {
   const { alarm } = props;
   const nameId = useId();
   const escalation = escalationWords(alarm, t);
+  // The server's own words on the last text: sent, or failed and to be phoned instead.
+  const contactNote = latestContactNote(alarm);
   const source = alarmSource(alarm.source, t);
   return (
     <li
@@ -49,6 +51,11 @@ export function AlarmBarItem(props: {
               {escalation.headline}
             </p>
             <p>{escalation.contacts}</p>
+            {contactNote && (
+              <p className="alarm-contact-note" title={contactNote}>
+                {contactNote}
+              </p>
+            )}
           </>
         ) : (
           <p>{t("alarmBar.notEscalated")}</p>

@@ -1,7 +1,8 @@
 import type { AlarmView } from "@linli/protocol";
-import { useEffect, useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { pageHref } from "../components/use-hash-route";
 import { useNow } from "../components/use-now";
+import { useScrollClearance } from "../components/use-scroll-clearance";
 import { useI18n } from "../i18n/i18n";
 import { AlarmBarItem } from "./alarm-bar-item";
 import type { ToneState } from "./alarm-tone";
@@ -27,6 +28,8 @@ export function AlarmBar(props: {
   const titleId = useId();
   const now = useNow(1000);
   const changes = useQueueChanges(props.alarms, open);
+  const area = useRef<HTMLDivElement>(null);
+  useScrollClearance(area);
 
   useEffect(() => {
     const base = `${t("app.console")} · ${t("app.name")}`;
@@ -41,7 +44,7 @@ export function AlarmBar(props: {
   };
 
   return (
-    <div className="alarm-area" data-alarm-sound={sound.state} data-testid="alarm-area">
+    <div ref={area} className="alarm-area" data-alarm-sound={sound.state} data-testid="alarm-area">
       {sound.state === "blocked" && <SoundBlockedNotice onEnable={sound.enable} urgent={open.length > 0} />}
       {open.length > 0 && (
         <section className="alarm-bar" aria-labelledby={titleId} data-testid="alarm-bar">

@@ -20,7 +20,7 @@ export function AlarmHistory({ alarm }: { alarm: AlarmView }) {
   const note = (event: AlarmEvent) =>
     event.type === "raised" ? alarmSource(alarm.source, t) || null : event.note;
   return (
-    <section className="panel panel-wide" aria-labelledby="alarm-history-title">
+    <section className="panel" aria-labelledby="alarm-history-title">
       <h2 id="alarm-history-title">{t("alarmDetail.history")}</h2>
       <ol className="alarm-history" data-testid="alarm-history">
         {alarm.events.map((event, index) => (

@@ -80,12 +80,18 @@ export function AlarmPage(props: {
               </p>
             )}
           </div>
-          <div className="alarm-detail-grid">
-            <ElderPanel alarm={alarm} canEdit={editsElders(props.staff.role)} />
-            <ContactsPanel alarm={alarm} />
-            <AlarmActionsPanel alarm={alarm} canAct={canAct} actions={actions} />
-            <AlarmFacts alarm={alarm} />
-            <AlarmHistory alarm={alarm} />
+          <div className="alarm-detail-layout">
+            <div className="alarm-detail-main">
+              <div className="alarm-detail-pair">
+                <ElderPanel alarm={alarm} canEdit={editsElders(props.staff.role)} />
+                <ContactsPanel alarm={alarm} />
+              </div>
+              <AlarmHistory alarm={alarm} />
+            </div>
+            <div className="alarm-detail-side">
+              <AlarmActionsPanel alarm={alarm} canAct={canAct} actions={actions} />
+              <AlarmFacts alarm={alarm} />
+            </div>
           </div>
         </>
       )}

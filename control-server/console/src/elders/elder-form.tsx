@@ -115,104 +115,106 @@ export function ElderForm(props: {
         {t(props.elderId ? "elder.editTitle" : "elder.createTitle")}
       </h2>
       <div className="elder-form-grid">
-        <section className="panel" aria-labelledby={`${base}-basics`}>
-          <h3 id={`${base}-basics`} className="subheading">
-            {t("elder.basics")}
-          </h3>
-          <div className="field">
-            <label htmlFor={fieldId("communityId")}>{t("staff.community")}</label>
-            <select
-              id={fieldId("communityId")}
-              value={draft.communityId}
-              disabled={ownCommunity}
-              onChange={(e) => {
-                const communityId = e.target.value;
-                // A unit belongs to one community: changing the community unlinks a unit of the other one.
-                setDraft((d) => ({
-                  ...d,
-                  communityId,
-                  terminalId:
-                    props.terminals.find((x) => x.id === d.terminalId)?.communityId === communityId
-                      ? d.terminalId
-                      : "",
-                }));
-              }}
-            >
-              {props.communities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
+        <div className="elder-form-column">
+          <section className="panel" aria-labelledby={`${base}-basics`}>
+            <h3 id={`${base}-basics`} className="subheading">
+              {t("elder.basics")}
+            </h3>
+            <div className="field">
+              <label htmlFor={fieldId("communityId")}>{t("staff.community")}</label>
+              <select
+                id={fieldId("communityId")}
+                value={draft.communityId}
+                disabled={ownCommunity}
+                onChange={(e) => {
+                  const communityId = e.target.value;
+                  // A unit belongs to one community: changing the community unlinks a unit of the other one.
+                  setDraft((d) => ({
+                    ...d,
+                    communityId,
+                    terminalId:
+                      props.terminals.find((x) => x.id === d.terminalId)?.communityId === communityId
+                        ? d.terminalId
+                        : "",
+                  }));
+                }}
+              >
+                {props.communities.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField
+              id={fieldId("name")}
+              label={t("elder.name")}
+              value={draft.name}
+              maxLength={32}
+              autoComplete="off"
+              required
+              error={errors.name}
+              onChange={(value) => set("name", value)}
+            />
+            <TextField
+              id={fieldId("address")}
+              label={t("elder.address")}
+              value={draft.address}
+              maxLength={200}
+              autoComplete="off"
+              required
+              hint={t("elder.addressHint")}
+              error={errors.address}
+              onChange={(value) => set("address", value)}
+            />
+            <TextField
+              id={fieldId("livingSituation")}
+              label={t("elder.livingSituation")}
+              value={draft.livingSituation}
+              maxLength={200}
+              autoComplete="off"
+              list="elder-living-situations"
+              hint={t("elder.livingSituationHint")}
+              error={errors.livingSituation}
+              onChange={(value) => set("livingSituation", value)}
+            />
+            <datalist id="elder-living-situations">
+              {LIVING_SITUATIONS.map((s) => (
+                <option key={s} value={s} />
               ))}
-            </select>
-          </div>
-          <TextField
-            id={fieldId("name")}
-            label={t("elder.name")}
-            value={draft.name}
-            maxLength={32}
-            autoComplete="off"
-            required
-            error={errors.name}
-            onChange={(value) => set("name", value)}
-          />
-          <TextField
-            id={fieldId("address")}
-            label={t("elder.address")}
-            value={draft.address}
-            maxLength={200}
-            autoComplete="off"
-            required
-            hint={t("elder.addressHint")}
-            error={errors.address}
-            onChange={(value) => set("address", value)}
-          />
-          <TextField
-            id={fieldId("livingSituation")}
-            label={t("elder.livingSituation")}
-            value={draft.livingSituation}
-            maxLength={200}
-            autoComplete="off"
-            list="elder-living-situations"
-            hint={t("elder.livingSituationHint")}
-            error={errors.livingSituation}
-            onChange={(value) => set("livingSituation", value)}
-          />
-          <datalist id="elder-living-situations">
-            {LIVING_SITUATIONS.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-          <UnitSelect
-            id={fieldId("terminalId")}
-            units={units}
-            value={draft.terminalId}
-            error={errors.terminalId}
-            onChange={(value) => set("terminalId", value)}
-          />
-        </section>
-        <section className="panel" aria-labelledby={`${base}-health`}>
-          <h3 id={`${base}-health`} className="subheading">
-            {t("elder.health")}
-          </h3>
-          <ConditionTags
-            id={fieldId("conditions")}
-            conditions={draft.conditions}
-            pending={pendingCondition}
-            error={errors.conditions}
-            onPendingChange={setPendingCondition}
-            onChange={(conditions) => set("conditions", conditions)}
-          />
-          <TextArea
-            id={fieldId("medicationNotes")}
-            label={t("elder.medicationNotes")}
-            value={draft.medicationNotes}
-            maxLength={1000}
-            rows={4}
-            hint={t("elder.medicationHint")}
-            error={errors.medicationNotes}
-            onChange={(value) => set("medicationNotes", value)}
-          />
-        </section>
+            </datalist>
+            <UnitSelect
+              id={fieldId("terminalId")}
+              units={units}
+              value={draft.terminalId}
+              error={errors.terminalId}
+              onChange={(value) => set("terminalId", value)}
+            />
+          </section>
+          <section className="panel" aria-labelledby={`${base}-health`}>
+            <h3 id={`${base}-health`} className="subheading">
+              {t("elder.health")}
+            </h3>
+            <ConditionTags
+              id={fieldId("conditions")}
+              conditions={draft.conditions}
+              pending={pendingCondition}
+              error={errors.conditions}
+              onPendingChange={setPendingCondition}
+              onChange={(conditions) => set("conditions", conditions)}
+            />
+            <TextArea
+              id={fieldId("medicationNotes")}
+              label={t("elder.medicationNotes")}
+              value={draft.medicationNotes}
+              maxLength={1000}
+              rows={4}
+              hint={t("elder.medicationHint")}
+              error={errors.medicationNotes}
+              onChange={(value) => set("medicationNotes", value)}
+            />
+          </section>
+        </div>
         <section className="panel" aria-labelledby={`${base}-contacts`}>
           <h3 id={`${base}-contacts`} className="subheading">
             {t("alarmDetail.contacts")}
