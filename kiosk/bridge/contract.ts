@@ -37,6 +37,8 @@ export interface TerminalSnapshot {
   alarm: ElderAlarmState | null;
   /** Elder units: service requests still open, and those closed in the last day (to be rated). */
   services: ElderServiceState[];
+  /** Elder units: when the elder last pressed "I'm fine" (saved on the unit), or null. */
+  lastCheckinAt: string | null;
 }
 
 export interface ElderServiceState {
@@ -86,6 +88,8 @@ export interface BridgeCalls {
   "alarm:raise": { request: null; response: { raiseId: string } };
   /** "False alarm" for the current SOS. */
   "alarm:cancel": { request: null; response: { raiseId: string } };
+  /** The daily "I'm fine" (我很好). */
+  checkin: { request: null; response: { at: string } };
   /** Asks the centre for a service from the catalogue (meals, housekeeping, medical, …). */
   "service:request": { request: { serviceCode: string }; response: { requestEventId: string } };
   /** The elder's verdict on a finished service; "bad" or "not-done" sends it back to the centre. */

@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 describe("elder services from the unit", () => {
-  it("a button asks for meals; every step reaches the unit; a 'not done' rating sends it back to the centre", async () => {
+  it("a button asks for meals; every step reaches the unit; a 'not done' rating sends it back; 'I'm fine' checks in", async () => {
     harness = await startTestServer();
     const code = await harness.api<{ code: string }>("POST", "/api/v1/terminals/enrollment-codes", {
       kind: "elder",
@@ -41,7 +41,7 @@ describe("elder services from the unit", () => {
       server: harness.url,
       enrollmentCode: code.body.code,
       dataDir,
-      devices: { buttons: { type: "keyboard", keys: { F1: "sos", F2: "service:meals" } } },
+      devices: { buttons: { type: "keyboard", keys: { F1: "sos", F2: "service:meals", F3: "fine" } } },
     });
     runtime = new TerminalRuntime({
       config,

@@ -56,6 +56,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
   readonly #settings: RemoteSettings;
   readonly #alarm: ElderAlarm;
   readonly #services = new ElderServices();
+  #lastCheckinAt: string | null = null;
   readonly #speaker = new EspeakSpeaker();
   #link: ServerLink | null = null;
   #terminalId: string | null = null;
@@ -114,6 +115,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       settings: this.#settings.current,
       alarm: this.#alarm.current,
       services: this.#services.current,
+      lastCheckinAt: this.#lastCheckinAt,
     };
   }
 
@@ -128,6 +130,8 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
         return this.raiseAlarm("screen") as Ack<BridgeCalls[K]["response"]>;
       case "alarm:cancel":
         return this.cancelAlarm() as Ack<BridgeCalls[K]["response"]>;
+      case "checkin":
+        return this.checkin() as Ack<BridgeCalls[K]["response"]>;
       case "service:request":
         return this.requestService((request as { serviceCode?: unknown } | null)?.serviceCode) as Ack<
           BridgeCalls[K]["response"]
@@ -186,6 +190,16 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     return ok({ raiseId: alarm.raiseId });
   }
 
+  /** The daily "I'm fine": committed to the outbox like every other event that must arrive. */
+  checkin(): Ack<{ at: string }> {
+    const at = new Date().toISOString();
+    const sent = this.send({ event: "checkin:ok", payload: { at } });
+    if (!sent.ok) return sent;
+    this.#lastCheckinAt = at;
+    this.#publishState();
+    return ok({ at });
+  }
+
   /** A service from the catalogue, committed to the outbox; the centre confirms it by its update. */
   requestService(serviceCode: unknown): Ack<{ requestEventId: string }> {
     if (typeof serviceCode !== "string")
@@ -216,6 +230,10 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
   #onPress(press: DevicePress): void {
     if (press.button === "sos") {
       this.raiseAlarm(press.source);
+      return;
+    }
+    if (press.button === "fine") {
+      this.checkin();
       return;
     }
     // Buttons configured as "service:<code>" ask for that service directly (e.g. "service:meals").

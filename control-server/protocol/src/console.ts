@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AlarmView } from "./alarms";
+import type { CheckTask } from "./checkins";
 import { deviceHealthSchema, isoDateTimeSchema, terminalKindSchema } from "./common";
 import type { DeviceHealthChange, GateEventView, PlateRead } from "./devices";
 import type { ServiceRequestView } from "./services";
@@ -39,6 +40,8 @@ export interface ServerToConsoleEvents {
   "plate:read": (read: PlateRead) => void;
   "gate:event": (event: GateEventView) => void;
   "service:changed": (request: ServiceRequestView) => void;
+  /** A daily check task was created (the elder did not check in) or closed. */
+  "checktask:changed": (task: CheckTask) => void;
   /** A request missed its target time, or an elder's low rating reopened it: a supervisor must look. */
   "service:alert": (alert: { request: ServiceRequestView; reason: "target-missed" | "reopened" }) => void;
 }

@@ -1,4 +1,5 @@
 export * from "./alarms";
+export * from "./checkins";
 export * from "./common";
 export * from "./console";
 export * from "./devices";

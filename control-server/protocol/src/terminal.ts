@@ -126,6 +126,13 @@ export const serviceUpdateSchema = z.object({
 });
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 
+/** The elder's daily "I'm fine" (我很好) press. */
+export const checkinSchema = z.object({
+  id: eventIdSchema,
+  at: isoDateTimeSchema,
+});
+export type Checkin = z.infer<typeof checkinSchema>;
+
 /**
  * Events a terminal sends that must never be lost: written to the terminal's outbox first, resent until
  * acknowledged; each payload carries its client-generated `id` and the server stores it at most once.
@@ -137,6 +144,7 @@ export const durableTerminalEvents = {
   "alarm:cancel": alarmCancelSchema,
   "service:request": serviceRequestSchema,
   "service:rate": serviceRatingSchema,
+  "checkin:ok": checkinSchema,
 } as const;
 export type DurableTerminalEvent = keyof typeof durableTerminalEvents;
 export type DurablePayload<E extends DurableTerminalEvent> = z.infer<(typeof durableTerminalEvents)[E]>;
@@ -148,6 +156,8 @@ export interface DurableAckData {
   "alarm:cancel": { alarmId: string; status: AlarmStatus };
   "service:request": { requestId: string };
   "service:rate": { requestId: string; status: ServiceStatus };
+  /** The local date the check-in counts for. */
+  "checkin:ok": { date: string };
 }
 
 export interface TerminalToServerEvents {
@@ -158,6 +168,7 @@ export interface TerminalToServerEvents {
   "alarm:cancel": (cancel: AlarmCancel, ack: AckCallback<DurableAckData["alarm:cancel"]>) => void;
   "service:request": (request: ServiceRequest, ack: AckCallback<DurableAckData["service:request"]>) => void;
   "service:rate": (rating: ServiceRating, ack: AckCallback<DurableAckData["service:rate"]>) => void;
+  "checkin:ok": (checkin: Checkin, ack: AckCallback<DurableAckData["checkin:ok"]>) => void;
 }
 
 export interface ServerToTerminalEvents {

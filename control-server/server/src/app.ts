@@ -16,6 +16,7 @@ import { Server as SocketServer } from "socket.io";
 import { AlarmService } from "./alarms/alarm-service";
 import { HttpSmsGateway, noSmsGateway } from "./alarms/sms-gateway";
 import { AuditLog } from "./audit";
+import { DailyCheckins } from "./checkins/daily-checkins";
 import { defaultStaffPolicy, type StaffPolicy, StaffService } from "./auth/staff";
 import { ServerBus } from "./bus";
 import type { ServerConfig } from "./config";
@@ -32,6 +33,7 @@ import { httpError } from "./http/errors";
 import { createStaffGuard } from "./http/staff-guard";
 import { alarmRoutes } from "./routes/alarms";
 import { authRoutes } from "./routes/auth";
+import { checkTaskRoutes } from "./routes/check-tasks";
 import { communityRoutes } from "./routes/communities";
 import { deviceRoutes } from "./routes/devices";
 import { elderRoutes } from "./routes/elders";
@@ -58,6 +60,8 @@ const CONSOLE_DIST = fileURLToPath(new URL("../../console/dist", import.meta.url
 export interface ControlServerOptions extends ServerConfig {
   logger?: Logger;
   staffPolicy?: StaffPolicy;
+  /** The wall clock for time-of-day rules (daily check-in); tests replace it. */
+  clock?: () => Date;
 }
 
 export interface ControlServer {
@@ -118,6 +122,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
       log: log.child({ subsystem: "devices" }),
     }),
     serviceRequests: new ServiceRequests(db, audit, elders, bus),
+    checkins: new DailyCheckins(db, audit, bus, { hour: options.checkinHour, timeZone: options.timeZone }, options.clock),
     providers: new Providers(db, audit),
   };
   const admin = await staff.ensureAdmin(options.adminPassword);
@@ -163,6 +168,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
   alarmRoutes(app, context);
   deviceRoutes(app, context);
   serviceRoutes(app, context);
+  checkTaskRoutes(app, context);
 
   if (existsSync(CONSOLE_DIST)) {
     await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: "/console/" });
@@ -194,6 +200,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
   // are handled at the first tick.
   const escalationTimer = setInterval(() => {
     context.serviceRequests.flagOverdue();
+    context.checkins.createMissingTasks();
     void alarms.escalateDue().catch((error: unknown) => log.error({ err: error }, "escalation failed"));
   }, Math.min(1000, options.alarmEscalationMs / 2));
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { PresenceChange, TerminalSummary } from "@linli/protocol";
+import type { CheckTask, PresenceChange, TerminalSummary } from "@linli/protocol";
 
 /** In-process notifications between subsystems (e.g. the terminal link tells the console gateway). */
 export class ServerBus extends EventEmitter<{
@@ -10,5 +10,6 @@ export class ServerBus extends EventEmitter<{
   /** An alarm was raised (`raised`) or changed; listeners build the views their audience may see. */
   "alarm:changed": [{ alarmId: string; raised: boolean }];
   /** A service request changed; `alert` when a supervisor must look (missed target, reopened by the elder). */
+  "checktask:changed": [CheckTask];
   "service:changed": [{ requestId: string; alert: "target-missed" | "reopened" | null }];
 }> {}

@@ -19,6 +19,18 @@ const envSchema = z.object({
     .min(0.01)
     .max(24 * 30)
     .default(24),
+  LINLI_CHECKIN_HOUR: z.coerce.number().int().min(0).max(23).default(10),
+  LINLI_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "an IANA time zone such as Asia/Shanghai")
+    .default("Asia/Shanghai"),
   LINLI_ALARM_ESCALATION_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   LINLI_SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINLI_SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
@@ -33,6 +45,10 @@ export interface ServerConfig {
   logLevel: string;
   supervisionMs: { kiosk: number; elder: number };
   enrollmentCodeTtlMs: number;
+  /** Elders who have not pressed "I'm fine" by this local hour get a check task. */
+  checkinHour: number;
+  /** The county's time zone: days and hours of check-ins are local. */
+  timeZone: string;
   /** How long an alarm may stay unacknowledged before it escalates (and again for each next level). */
   alarmEscalationMs: number;
   /** The HTTP SMS provider that texts elders' emergency contacts; none configured means staff phone them. */
@@ -65,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     enrollmentCodeTtlMs: e.LINLI_ENROLLMENT_CODE_HOURS * 3600 * 1000,
     alarmEscalationMs: e.LINLI_ALARM_ESCALATION_SECONDS * 1000,
+    checkinHour: e.LINLI_CHECKIN_HOUR,
+    timeZone: e.LINLI_TIME_ZONE,
     smsGateway: e.LINLI_SMS_GATEWAY_URL
       ? { url: e.LINLI_SMS_GATEWAY_URL, token: e.LINLI_SMS_GATEWAY_TOKEN }
       : null,

@@ -68,6 +68,9 @@ export function attachConsoleGateway(
       if (view) socket.emit(raised ? "alarm:raised" : "alarm:updated", view);
     }
   });
+  bus.on("checktask:changed", (task) => {
+    namespace.to([COUNTY_ROOM, communityRoom(task.community.id)]).emit("checktask:changed", task);
+  });
   bus.on("service:changed", ({ requestId, alert }) => {
     const request = serviceRequests.view(requestId);
     if (!request) return;

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { AlarmService } from "./alarms/alarm-service";
 import type { AuditLog } from "./audit";
+import type { DailyCheckins } from "./checkins/daily-checkins";
 import type { StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
 import type { Database } from "./db/database";
@@ -31,5 +32,6 @@ export interface ServerContext {
   /** Gates and cameras of the devices file. */
   devices: DeviceHost;
   serviceRequests: ServiceRequests;
+  checkins: DailyCheckins;
   providers: Providers;
 }

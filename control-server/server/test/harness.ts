@@ -40,6 +40,8 @@ export async function startTestServer(overrides: Partial<ControlServerOptions> =
     supervisionMs: { kiosk: 20_000, elder: 20_000 },
     enrollmentCodeTtlMs: 3_600_000,
     alarmEscalationMs: 60_000,
+    checkinHour: 10,
+    timeZone: "Asia/Shanghai",
     smsGateway: null,
     ...overrides,
   });

@@ -38,6 +38,7 @@ describe("status in plain words", () => {
       outbox: { pending: 0, oldestAt: null, rejected: 0 },
       alarm: null,
       services: [],
+      lastCheckinAt: null,
       devices: [],
       settings: {},
     };

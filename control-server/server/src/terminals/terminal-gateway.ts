@@ -2,6 +2,7 @@ import {
   type Ack,
   alarmCancelSchema,
   alarmRaiseSchema,
+  checkinSchema,
   commandResultSchema,
   describeIssues,
   type ErrorCode,
@@ -23,6 +24,7 @@ import type { Namespace, Server, Socket } from "socket.io";
 import type { z } from "zod";
 import type { AlarmService } from "../alarms/alarm-service";
 import type { ServerBus } from "../bus";
+import type { DailyCheckins } from "../checkins/daily-checkins";
 import type { Database } from "../db/database";
 import { ServiceRefusal, type ServiceRequests } from "../services/service-requests";
 import type { TerminalCommands } from "./commands";
@@ -55,6 +57,7 @@ export interface TerminalGatewayDeps {
   commands: TerminalCommands;
   alarms: AlarmService;
   serviceRequests: ServiceRequests;
+  checkins: DailyCheckins;
   bus: ServerBus;
   log: Logger;
   /** How long to wait for a terminal to confirm it received a command before trying again on reconnect. */
@@ -68,7 +71,7 @@ function handshakeError(code: ErrorCode, message: string): Error {
 
 /** The `/terminal` namespace: authenticated handshake, validated events, durable inbox, command delivery. */
 export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): void {
-  const { registry, supervisor, inbox, commands, alarms, serviceRequests, bus, log } = deps;
+  const { registry, supervisor, inbox, commands, alarms, serviceRequests, checkins, bus, log } = deps;
   const namespace = io.of(TERMINAL_NAMESPACE) as unknown as TerminalNamespace;
 
   namespace.use((socket, next) => {
@@ -230,6 +233,13 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
       }
     });
 
+    handle("checkin:ok", checkinSchema, (checkin) => {
+      const outcome = inbox.receive(terminal.id, "checkin:ok", checkin.id, () => checkins.record(terminal, checkin));
+      if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
+      if (!outcome.duplicate && outcome.data.closedTaskId) checkins.announce(outcome.data.closedTaskId);
+      return ok({ date: outcome.data.date });
+    });
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (knownEvents.has(event)) return;
       const ack = args.at(-1);
@@ -308,4 +318,5 @@ const knownEvents = new Set<string>([
   "alarm:cancel",
   "service:request",
   "service:rate",
+  "checkin:ok",
 ] satisfies Array<keyof TerminalToServerEvents>);

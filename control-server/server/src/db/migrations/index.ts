@@ -3,6 +3,7 @@ import { initial } from "./001-initial";
 import { eldersAndAlarms } from "./002-elders-and-alarms";
 import { devices } from "./003-devices";
 import { elderServices } from "./004-elder-services";
+import { dailyCheckins } from "./005-daily-checkins";
 
 /** A numbered schema step. `up` runs inside the single transaction that applies every pending step. */
 export interface Migration {
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** In order; `PRAGMA user_version` holds the version of the last step applied. Never edit a released step. */
-export const migrations: readonly Migration[] = [initial, eldersAndAlarms, devices, elderServices];
+export const migrations: readonly Migration[] = [initial, eldersAndAlarms, devices, elderServices, dailyCheckins];
