@@ -68,7 +68,9 @@ export class DeviceHost extends EventEmitter<HostEvents> {
       doorName: (gate, door) => this.#gates.get(gate)?.entry.doors[String(door) as "1"] ?? null,
     });
     const known = new Set(
-      (options.db.prepare("SELECT id FROM communities").all() as Array<{ id: string }>).map((row) => row.id),
+      (options.db.prepare("SELECT id FROM communities ORDER BY rowid").all() as Array<{ id: string }>).map(
+        (row) => row.id,
+      ),
     );
     const problems: string[] = [];
     const checkCommunity = (path: string, communityId: string) => {
@@ -83,7 +85,9 @@ export class DeviceHost extends EventEmitter<HostEvents> {
     for (const [name, entry] of Object.entries(config.cameras))
       checkCommunity(`cameras.${name}`, entry.communityId);
     if (problems.length > 0) {
-      throw new DevicesFileError(`devices file has ${problems.length} problem(s):\n${problems.join("\n")}`);
+      throw new DevicesFileError(
+        `devices file ${config.source ?? "(devices config)"} has ${problems.length} problem(s):\n${problems.join("\n")}`,
+      );
     }
 
     const now = new Date().toISOString();

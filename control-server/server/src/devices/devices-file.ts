@@ -20,7 +20,7 @@ export const gateEntrySchema = z.strictObject({
   communityId,
   /** Door number (1–4) → name shown to staff, e.g. {"1": "东门"}; only these doors can be opened. */
   doors: z
-    .record(
+    .partialRecord(
       z.enum(["1", "2", "3", "4"], { error: "doors are numbered 1–4" }),
       z.string().trim().min(1).max(64),
     )
@@ -66,9 +66,10 @@ export const devicesFileSchema = z.strictObject({
 
 export type GateEntry = z.output<typeof gateEntrySchema>;
 export type CameraEntry = z.output<typeof cameraEntrySchema>;
-export type DevicesConfig = z.output<typeof devicesFileSchema>;
+/** The validated file, and where it came from (for messages). */
+export type DevicesConfig = z.output<typeof devicesFileSchema> & { source: string | null };
 
-export const noDevices: DevicesConfig = { gates: {}, cameras: {} };
+export const noDevices: DevicesConfig = { gates: {}, cameras: {}, source: null };
 
 /** Thrown when the devices file cannot be used; the message names the file and every problem. */
 export class DevicesFileError extends Error {}
@@ -95,20 +96,21 @@ export function loadDevicesFile(file: string | null | undefined): DevicesConfig 
 }
 
 /** Validates parsed devices config; `source` names it in the error. */
-export function parseDevicesConfig(input: unknown, source = "devices config"): DevicesConfig {
+export function parseDevicesConfig(input: unknown, source: string | null = null): DevicesConfig {
+  const name = source ?? "(devices config)";
   const result = devicesFileSchema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map(
       (issue) => `  - ${issue.path.map(String).join(".") || "(file)"}: ${issue.message}`,
     );
     throw new DevicesFileError(
-      `devices file ${source} has ${problems.length} problem(s):\n${problems.join("\n")}`,
+      `devices file ${name} has ${problems.length} problem(s):\n${problems.join("\n")}`,
       {
         cause: result.error,
       },
     );
   }
-  const config = result.data;
+  const config = { ...result.data, source };
   const problems: string[] = [];
   const serials = new Map<string, string>();
   for (const [name, gate] of Object.entries(config.gates)) {
@@ -122,7 +124,7 @@ export function parseDevicesConfig(input: unknown, source = "devices config"): D
   }
   if (problems.length > 0) {
     throw new DevicesFileError(
-      `devices file ${source} has ${problems.length} problem(s):\n${problems.join("\n")}`,
+      `devices file ${name} has ${problems.length} problem(s):\n${problems.join("\n")}`,
     );
   }
   return config;
