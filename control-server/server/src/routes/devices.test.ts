@@ -343,6 +343,23 @@ describe("Hikvision cameras pushing to the server", () => {
     );
     expect(audit.body.entries[0]).toMatchObject({ targetId: "xiangbin-east-lpr", detail: { count: 1 } });
 
+    const spec = await server.api<{ paths: Record<string, Record<string, { tags?: string[] }>> }>(
+      "GET",
+      "/api/v1/openapi.json",
+    );
+    for (const path of [
+      "/api/v1/devices",
+      "/api/v1/gates/{name}/open",
+      "/api/v1/gates/{name}/cards",
+      "/api/v1/gates/{name}/cards/{card}",
+      "/api/v1/gate-events",
+      "/api/v1/plate-reads",
+      "/api/v1/plate-reads/{id}/pictures/{kind}",
+      "/api/v1/cameras/{name}/anpr",
+    ]) {
+      expect(Object.values(spec.body.paths[path] ?? {})[0]?.tags, path).toEqual(["devices"]);
+    }
+
     // The camera is alive: a heartbeat, or the read itself, makes it ok.
     const { body } = await server.api<{ cameras: CameraSummary[] }>("GET", "/api/v1/devices");
     expect(body.cameras[0]).toMatchObject({
