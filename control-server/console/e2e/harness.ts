@@ -97,6 +97,8 @@ export async function startServer(options: { alarmEscalationMs?: number } = {}):
     enrollmentCodeTtlMs: 24 * 3600 * 1000,
     alarmEscalationMs: options.alarmEscalationMs ?? 60_000,
     smsGateway: null,
+    checkinHour: 10,
+    timeZone: "Asia/Shanghai",
   });
   const { url } = await server.listen();
   return {

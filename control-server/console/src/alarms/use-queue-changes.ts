@@ -37,5 +37,7 @@ export function useQueueChanges(alarms: AlarmView[] | null, open: AlarmView[]) {
     setCancelled((held) => held.filter((a) => a.id !== alarmId));
   }, []);
 
-  return { announcement, cancelled, dismiss };
+  // Once someone has closed it (after calling back), there is nothing left to follow up.
+  const pending = cancelled.filter((held) => alarms?.find((a) => a.id === held.id)?.status === "cancelled");
+  return { announcement, cancelled: pending, dismiss };
 }
