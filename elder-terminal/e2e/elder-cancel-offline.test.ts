@@ -111,7 +111,7 @@ describe("the elder unit's screen", () => {
       "the server records the cancel",
     );
     const facts = await layoutFacts(screen.page);
-    expect(facts).toMatchObject({ overflows: false, brokenPhrases: [] });
+    expect(facts).toMatchObject({ overflowing: [], brokenPhrases: [] });
     expect(facts.alarmTitlePx).toBeGreaterThanOrEqual(48);
     expect(await seriousAxeViolations(screen.page)).toEqual([]);
     await screenshot(screen.page, "elder-cancelled");
@@ -166,7 +166,7 @@ describe("the elder unit's screen", () => {
     await screenshot(screen.page, "elder-unreachable");
     await expect.poll(() => saidCount(unit, "暂时联系不上服务中心"), { timeout: 3000 }).toBe(1);
     const unreachableFacts = await layoutFacts(screen.page);
-    expect(unreachableFacts).toMatchObject({ overflows: false, brokenPhrases: [] });
+    expect(unreachableFacts).toMatchObject({ overflowing: [], brokenPhrases: [] });
     expect(await screen.page.getByTestId("cancel").isVisible()).toBe(true);
 
     // phoneAdviceSeconds is 5 in this unit's config.
@@ -174,7 +174,7 @@ describe("the elder unit's screen", () => {
     expect(await titleOf(screen)()).toBe("请直接拨打 120，或家人电话");
     await expect.poll(() => saidCount(unit, "请直接拨打 120"), { timeout: 3000 }).toBe(1);
     const facts = await layoutFacts(screen.page);
-    expect(facts).toMatchObject({ overflows: false, brokenPhrases: [] });
+    expect(facts).toMatchObject({ overflowing: [], brokenPhrases: [] });
     expect(facts.alarmTitlePx).toBeGreaterThanOrEqual(48);
     expect(facts.smallestTextPx).toBeGreaterThanOrEqual(32);
     expect(await seriousAxeViolations(screen.page)).toEqual([]);

@@ -155,6 +155,8 @@ export async function dispatcher(admin: Api, displayName: string, username: stri
 export interface ElderUnit {
   terminal: LaunchedTerminal;
   pendant: RflinkSimulator;
+  /** The serial link between the pendant receiver and the unit: `unplug()` pulls the receiver out. */
+  pty: PtyPair;
   /** Everything the runtime said aloud, with the time it was asked to. */
   spoken: Array<{ at: number; text: string }>;
   stop(): Promise<void>;
@@ -225,7 +227,7 @@ export async function launchElderUnit(server: string, admin: Api, dataDir: strin
     await stop();
     throw error;
   }
-  return { terminal, pendant, spoken, stop };
+  return { terminal, pendant, pty, spoken, stop };
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -344,7 +346,8 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 export interface LayoutFacts {
   smallestTextPx: number;
   alarmTitlePx: number | null;
-  overflows: boolean;
+  /** Elements outside the screen or spilling out of their own box; empty when all fits. */
+  overflowing: string[];
   /** Phrases that broke over two lines (each should stay on one). */
   brokenPhrases: string[];
 }
@@ -362,16 +365,24 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
     const brokenPhrases = Array.from(document.querySelectorAll(".phrase"))
       .filter((p) => p.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(p).fontSize))
       .map((p) => p.textContent);
+    const describe = (e) => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).replace(/ /g, ".") : "");
+    const overflowing = [];
     const root = document.documentElement;
-    const all = Array.from(document.body.querySelectorAll("*"));
-    const outside = all.some((e) => {
+    if (root.scrollWidth > innerWidth || root.scrollHeight > innerHeight) overflowing.push("page");
+    for (const e of document.body.querySelectorAll("*")) {
       const r = e.getBoundingClientRect();
-      return r.width > 0 && (r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5);
-    });
+      // Outside the screen, or content spilling out of its own box (a label too long for its button);
+      // glyphs reaching a few pixels past a tight line box are not a spill.
+      const slack = Math.max(12, 0.3 * parseFloat(getComputedStyle(e).fontSize));
+      const outside = r.width > 0 && (r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5);
+      const spills =
+        e.clientHeight > 0 && (e.scrollHeight > e.clientHeight + slack || e.scrollWidth > e.clientWidth + 2);
+      if (outside || spills) overflowing.push(describe(e) + " " + e.scrollWidth + "x" + e.scrollHeight + " in " + e.clientWidth + "x" + e.clientHeight);
+    }
     return {
       smallestTextPx: smallest,
       alarmTitlePx: title ? parseFloat(getComputedStyle(title).fontSize) : null,
-      overflows: root.scrollWidth > innerWidth || root.scrollHeight > innerHeight || outside,
+      overflowing,
       brokenPhrases,
     };
   })()`) as Promise<LayoutFacts>;

@@ -71,7 +71,7 @@ describe("the elder unit's screen", () => {
     expect(box.height).toBeGreaterThanOrEqual(140);
 
     const facts = await layoutFacts(page);
-    expect(facts).toMatchObject({ overflows: false, brokenPhrases: [] });
+    expect(facts).toMatchObject({ overflowing: [], brokenPhrases: [] });
     expect(facts.smallestTextPx).toBeGreaterThanOrEqual(32);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "elder-idle");
@@ -90,7 +90,7 @@ describe("the elder unit's screen", () => {
       expect(await title()).toContain("正在呼叫服务中心");
       expect(await page.getByTestId("cancel").textContent()).toBe("误报取消");
       const facts = await layoutFacts(page);
-      expect(facts).toMatchObject({ overflows: false, brokenPhrases: [] });
+      expect(facts).toMatchObject({ overflowing: [], brokenPhrases: [] });
       expect(facts.alarmTitlePx).toBeGreaterThanOrEqual(48);
       expect(facts.smallestTextPx).toBeGreaterThanOrEqual(32);
       expect(await seriousAxeViolations(page)).toEqual([]);
@@ -122,7 +122,7 @@ describe("the elder unit's screen", () => {
     expect(unit.spoken.filter((e) => e.at < ackAt && e.text.includes(HELP_IS_COMING))).toEqual([]);
 
     const facts = await layoutFacts(page);
-    expect(facts).toMatchObject({ overflows: false, brokenPhrases: [] });
+    expect(facts).toMatchObject({ overflowing: [], brokenPhrases: [] });
     expect(facts.alarmTitlePx).toBeGreaterThanOrEqual(48);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "elder-acknowledged");
@@ -137,7 +137,7 @@ describe("the elder unit's screen", () => {
     expect(await page.getByTestId("cancel").count()).toBe(0);
     expect(await page.getByTestId("sos").textContent()).toContain("紧急呼叫");
     expect(await seriousAxeViolations(page)).toEqual([]);
-    expect((await layoutFacts(page)).overflows).toBe(false);
+    expect((await layoutFacts(page)).overflowing).toEqual([]);
     await screenshot(page, "elder-resolved");
   });
 });

@@ -18,9 +18,12 @@ export function IdleScreen(props: {
   sosFailed: boolean;
   onSos: () => void;
 }) {
-  const { now, locale, t, status, notes } = props;
+  const { now, locale, t, status } = props;
+  // Two lines at most: the SOS button must keep its size, and an elder reads one thing at a time.
+  const notes = props.notes.slice(0, props.sosFailed ? 1 : 2);
+  const crowded = notes.length + (props.sosFailed ? 1 : 0) > 0;
   return (
-    <div className="elder elder-idle">
+    <div className={crowded ? "elder elder-idle crowded" : "elder elder-idle"}>
       <header className="elder-clock">
         <time dateTime={now.toISOString()}>{formatClock(now, locale)}</time>
         <span>{formatDate(now, locale)}</span>

@@ -25,6 +25,7 @@ export function SosButton({
       </p>
     );
   }
+  const label = state === "busy" ? t("elder.sosBusy") : t("elder.sos");
   return (
     <button
       type="button"
@@ -37,7 +38,7 @@ export function SosButton({
         if (state === "ready") onPress();
       }}
     >
-      <span className="sos-label">{state === "busy" ? t("elder.sosBusy") : t("elder.sos")}</span>
+      <span className={label.length > 6 ? "sos-label sos-label-long" : "sos-label"}>{label}</span>
       <span className="sos-badge" aria-hidden="true">
         SOS
       </span>
