@@ -36,6 +36,10 @@ const gate = (port: number, extra: Record<string, unknown> = {}) => ({
 function host(config: unknown, source: string | null = null) {
   const dataDir = mkdtempSync(join(tmpdir(), "linli-device-host-"));
   const db = openDatabase(join(dataDir, "linli.db"));
+  cleanups.push(() => {
+    db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   const lines: Array<{ msg: string; device?: string; kind?: string }> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -47,10 +51,6 @@ function host(config: unknown, source: string | null = null) {
     db,
     dataDir,
     log: pino({ level: "info" }, sink),
-  });
-  cleanups.push(() => {
-    db.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
   cleanups.push(() => devices.stop());
   return { devices, db, dataDir, lines };
