@@ -289,7 +289,10 @@ describe("alarms", () => {
     await second.getByRole("button", { name: "知道了" }).click();
     await second.waitFor({ state: "detached" });
 
-    await page.getByRole("navigation").getByRole("link", { name: /告警中心/ }).click();
+    await page
+      .getByRole("navigation")
+      .getByRole("link", { name: /告警中心/ })
+      .click();
     const closed = page.locator('[data-section="closed"]');
     await closed.locator(`tr[data-alarm-id="${alarmId}"]`).waitFor();
     expect(await closed.locator(`tr[data-alarm-id="${alarmId}"]`).textContent()).toContain(
@@ -339,7 +342,10 @@ describe("alarms", () => {
     await bar().locator("[data-alarm-id]").nth(1).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.getByRole("navigation").getByRole("link", { name: /告警中心/ }).click();
+    await page
+      .getByRole("navigation")
+      .getByRole("link", { name: /告警中心/ })
+      .click();
     await page.locator('[data-section="open"] tr[data-alarm-id]').nth(1).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 

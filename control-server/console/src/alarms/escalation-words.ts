@@ -13,11 +13,11 @@ export function escalationWords(
   if (alarm.escalationLevel < 1) return null;
   const headline = t("escalation.headline", { level: alarm.escalationLevel });
   const total = alarm.elder?.emergencyContacts.length ?? 0;
-  const notified = alarm.events.filter((e) => e.type === "contact-notified").length;
   if (!alarm.elder) return { headline, contacts: t("escalation.noProfile") };
   if (total === 0) return { headline, contacts: t("escalation.noContacts") };
-  if (notified >= total) return { headline, contacts: t("escalation.allNotified", { total }) };
-  return { headline, contacts: t("escalation.notifying", { notified, total }) };
+  // Each level texts the next contact in calling order: level n is the n-th.
+  if (alarm.escalationLevel > total) return { headline, contacts: t("escalation.allNotified", { total }) };
+  return { headline, contacts: t("escalation.notifying", { position: alarm.escalationLevel, total }) };
 }
 
 /** The newest word from the SMS step (sent, or failed and to be phoned), exactly as the server wrote it. */

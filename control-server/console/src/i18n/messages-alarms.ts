@@ -25,7 +25,7 @@ export const alarmsZhCN = {
   "alarm.cancelledByElder": "老人在终端上取消，尚无人回访",
 
   "escalation.headline": "已超时未接，已通知主管（第 {level} 级）",
-  "escalation.notifying": "正在短信通知家属（按拨打顺序，第 {notified}/{total} 位）",
+  "escalation.notifying": "正在短信通知家属（按拨打顺序，第 {position}/{total} 位）",
   "escalation.allNotified": "已按顺序短信通知到最后一位家属（{total}/{total}），请电话跟进",
   "escalation.noContacts": "档案中没有紧急联系人，无人可短信通知",
   "escalation.noProfile": "此终端未关联老人档案，无法通知家属",
@@ -140,7 +140,7 @@ export const alarmsEn: Record<keyof typeof alarmsZhCN, string> = {
   "alarm.cancelledByElder": "Cancelled on the unit by the elder; nobody has called back yet",
 
   "escalation.headline": "Not taken in time: supervisor alerted (level {level})",
-  "escalation.notifying": "Texting the family in order ({notified} of {total})",
+  "escalation.notifying": "Texting the family in calling order (number {position} of {total})",
   "escalation.allNotified":
     "Texted the family in order up to the last one ({total} of {total}); follow up by phone",
   "escalation.noContacts": "The profile has no emergency contact to text",
