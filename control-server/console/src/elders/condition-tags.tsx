@@ -66,7 +66,7 @@ export function ConditionTags(props: {
       {props.conditions.length > 0 && (
         <ul className="tags" aria-label={t("elder.conditionsRecorded")} data-testid="condition-tags">
           {props.conditions.map((condition) => (
-            <li key={condition} className="tag tag-removable">
+            <li key={condition} className="tag tag-removable" data-condition={condition}>
               {condition}
               <button type="button" className="tag-remove" onClick={() => remove(condition)}>
                 <span aria-hidden="true">✕</span>
