@@ -4,6 +4,8 @@
  */
 import type {
   Ack,
+  CallEndReason,
+  CallSignal,
   DeviceHealth,
   DurablePayload,
   DurableTerminalEvent,
@@ -88,6 +90,11 @@ export interface BridgeCalls {
   "alarm:raise": { request: null; response: { raiseId: string } };
   /** "False alarm" for the current SOS. */
   "alarm:cancel": { request: null; response: { raiseId: string } };
+  /** "Call the centre": rings the consoles; answers the call id once the server has it ringing. */
+  "call:request": { request: null; response: { callId: string } };
+  /** WebRTC signalling from this unit's page to the console in the call. */
+  "call:signal": { request: { callId: string; signal: CallSignal }; response: null };
+  "call:hangup": { request: { callId: string }; response: null };
   /** The daily "I'm fine" (我很好). */
   checkin: { request: null; response: { at: string } };
   /** Asks the centre for a service from the catalogue (meals, housekeeping, medical, …). */
@@ -113,6 +120,12 @@ export interface BridgeEvents {
   "outbox:delivered": { id: string; event: DurableTerminalEvent; result: unknown };
   /** Staff asked the terminal to reload its UI. */
   reload: null;
+  /** A voice call with the centre: taken by someone, coming in from the centre, signalling, or ended. */
+  call:
+    | { type: "accepted"; callId: string; staffName: string }
+    | { type: "incoming"; callId: string; staffName: string }
+    | { type: "signal"; callId: string; signal: CallSignal }
+    | { type: "ended"; callId: string; reason: CallEndReason };
   /** A physical button other than SOS was pressed (SOS is handled by the runtime itself). */
   button: { button: string; device: string };
 }

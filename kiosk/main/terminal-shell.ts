@@ -13,7 +13,7 @@ import { DeviceHost } from "../runtime/device-host";
 import { loadTerminalConfig } from "../runtime/terminal-config";
 import { TerminalRuntime } from "../runtime/terminal-runtime";
 
-const BRIDGE_EVENTS: BridgeEventName[] = ["state", "outbox:delivered", "reload"];
+const BRIDGE_EVENTS: BridgeEventName[] = ["state", "outbox:delivered", "reload", "button", "call"];
 
 export interface ShellOptions {
   kind: TerminalKind;

@@ -18,7 +18,7 @@ export interface BrowserBridgeServer {
   close(): Promise<void>;
 }
 
-const BRIDGE_EVENTS: BridgeEventName[] = ["state", "outbox:delivered", "reload"];
+const BRIDGE_EVENTS: BridgeEventName[] = ["state", "outbox:delivered", "reload", "button", "call"];
 
 function sameSecret(given: unknown, secret: string): boolean {
   if (typeof given !== "string" || given.length !== secret.length) return false;

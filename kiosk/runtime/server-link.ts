@@ -3,6 +3,8 @@ import {
   type Ack,
   type AlarmUpdate,
   alarmUpdateSchema,
+  callEndReasons,
+  callSignalMessageSchema,
   type DurableTerminalEvent,
   fail,
   ok,
@@ -18,7 +20,8 @@ import {
 } from "@linli/protocol";
 import type { Logger } from "pino";
 import { io, type Socket } from "socket.io-client";
-import type { LinkState } from "../bridge/contract";
+import { z } from "zod";
+import type { BridgeEvents, LinkState } from "../bridge/contract";
 import type { TerminalCredentials } from "./credentials";
 import type { Outbox, OutboxEntry } from "./outbox";
 
@@ -46,6 +49,7 @@ export class ServerLink extends EventEmitter<{
   command: [TerminalCommand];
   alarm: [AlarmUpdate];
   service: [ServiceUpdate];
+  call: [BridgeEvents["call"]];
 }> {
   readonly #socket: Socket<ServerToTerminalEvents, TerminalToServerEvents>;
   readonly #outbox: Outbox;
@@ -65,6 +69,8 @@ export class ServerLink extends EventEmitter<{
     this.#socket = io(new URL(TERMINAL_NAMESPACE, server).toString(), {
       auth: { terminalId, token, protocol: PROTOCOL_VERSION },
       autoConnect: false,
+      // A link of its own: never share a connection manager (and its options) with other sockets in-process.
+      forceNew: true,
       transports: ["websocket"],
       reconnectionDelay: backoff.initialMs,
       reconnectionDelayMax: backoff.maxMs,
@@ -103,6 +109,24 @@ export class ServerLink extends EventEmitter<{
       if (update.success) this.emit("alarm", update.data);
       else this.#log.warn("malformed alarm update from the server ignored");
     });
+    // Voice calls: checked like everything else from the network, then handed to the UI as they are.
+    const callEvent = z.object({ callId: z.string(), staffName: z.string() });
+    this.#socket.on("call:accepted", (raw: unknown) => {
+      const event = callEvent.safeParse(raw);
+      if (event.success) this.emit("call", { type: "accepted", ...event.data });
+    });
+    this.#socket.on("call:incoming", (raw: unknown) => {
+      const event = callEvent.safeParse(raw);
+      if (event.success) this.emit("call", { type: "incoming", ...event.data });
+    });
+    this.#socket.on("call:signal", (raw: unknown) => {
+      const message = callSignalMessageSchema.safeParse(raw);
+      if (message.success) this.emit("call", { type: "signal", ...message.data });
+    });
+    this.#socket.on("call:ended", (raw: unknown) => {
+      const event = z.object({ callId: z.string(), reason: z.enum(callEndReasons) }).safeParse(raw);
+      if (event.success) this.emit("call", { type: "ended", ...event.data });
+    });
     this.#socket.on("service:update", (raw: unknown) => {
       const update = serviceUpdateSchema.safeParse(raw);
       if (update.success) this.emit("service", update.data);
@@ -128,6 +152,20 @@ export class ServerLink extends EventEmitter<{
   reportStatus(status: TerminalStatus): void {
     this.#status = status;
     if (this.#socket.connected) this.#sendStatus(status);
+  }
+
+  /**
+   * A live request that must not be queued (a call is now or never): sent only while connected, answered
+   * by the server's envelope or by an `unavailable` error.
+   */
+  async request<T>(event: "call:request" | "call:signal" | "call:hangup", payload: unknown): Promise<Ack<T>> {
+    if (!this.#socket.connected) return fail("unavailable", "the centre cannot be reached right now");
+    try {
+      const untyped = this.#socket as unknown as Socket;
+      return (await untyped.timeout(this.#ackTimeoutMs).emitWithAck(event, payload)) as Ack<T>;
+    } catch {
+      return fail("timeout", "the centre did not answer in time");
+    }
   }
 
   /** Sends every pending outbox event, oldest first, one at a time; stops when the link drops. */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import {
@@ -130,6 +131,15 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
         return this.raiseAlarm("screen") as Ack<BridgeCalls[K]["response"]>;
       case "alarm:cancel":
         return this.cancelAlarm() as Ack<BridgeCalls[K]["response"]>;
+      case "call:request":
+        return (await this.callCentre()) as Ack<BridgeCalls[K]["response"]>;
+      case "call:signal":
+      case "call:hangup":
+        return (
+          this.#link
+            ? await this.#link.request(name, request)
+            : fail("unavailable", "the centre cannot be reached right now")
+        ) as Ack<BridgeCalls[K]["response"]>;
       case "checkin":
         return this.checkin() as Ack<BridgeCalls[K]["response"]>;
       case "service:request":
@@ -190,6 +200,12 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     return ok({ raiseId: alarm.raiseId });
   }
 
+  /** "Call the centre": rings the consoles now, or says at once that nobody can be reached. */
+  async callCentre(): Promise<Ack<{ callId: string }>> {
+    if (!this.#link) return fail("unavailable", "the centre cannot be reached right now");
+    return this.#link.request<{ callId: string }>("call:request", { callId: randomUUID() });
+  }
+
   /** The daily "I'm fine": committed to the outbox like every other event that must arrive. */
   checkin(): Ack<{ at: string }> {
     const at = new Date().toISOString();
@@ -230,6 +246,12 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
   #onPress(press: DevicePress): void {
     if (press.button === "sos") {
       this.raiseAlarm(press.source);
+      return;
+    }
+    if (press.button === "call") {
+      void this.callCentre().then((answer) => {
+        if (!answer.ok) this.emit("call", { type: "ended", callId: "", reason: "unanswered" });
+      });
       return;
     }
     if (press.button === "fine") {
@@ -314,6 +336,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     });
     link.on("alarm", (update) => this.#alarm.update(update));
     link.on("service", (update) => this.#services.update(update));
+    link.on("call", (event) => this.emit("call", event));
     link.on("command", (command) => void this.#runCommand(command));
     link.reportStatus({ version: this.#options.version, devices: this.#options.devices.health() });
     this.#link = link;

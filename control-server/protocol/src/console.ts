@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { AlarmView } from "./alarms";
+import type { CallEndReason, CallRinging, CallSignalMessage } from "./calls";
 import type { CheckTask } from "./checkins";
 import { deviceHealthSchema, isoDateTimeSchema, terminalKindSchema } from "./common";
 import type { DeviceHealthChange, GateEventView, PlateRead } from "./devices";
+import type { AckCallback } from "./envelope";
 import type { ServiceRequestView } from "./services";
 
 /** Socket.IO namespace the staff console connects to, with `auth: {token}` (a staff session token). */
@@ -42,9 +44,20 @@ export interface ServerToConsoleEvents {
   "service:changed": (request: ServiceRequestView) => void;
   /** A daily check task was created (the elder did not check in) or closed. */
   "checktask:changed": (task: CheckTask) => void;
+  /** An elder unit asks to talk; rings on every console that may answer until one accepts. */
+  "call:ringing": (call: CallRinging) => void;
+  /** Someone (maybe this console) took the call; the others stop ringing. */
+  "call:taken": (event: { callId: string; by: string }) => void;
+  "call:signal": (message: CallSignalMessage) => void;
+  "call:ended": (event: { callId: string; reason: CallEndReason }) => void;
   /** A request missed its target time, or an elder's low rating reopened it: a supervisor must look. */
   "service:alert": (alert: { request: ServiceRequestView; reason: "target-missed" | "reopened" }) => void;
 }
 
-// biome-ignore lint/complexity/noBannedTypes: the console sends nothing yet; later issues add events here
-export type ConsoleToServerEvents = {};
+export interface ConsoleToServerEvents {
+  "call:accept": (request: { callId: string }, ack: AckCallback<{ callId: string }>) => void;
+  /** Call an elder unit (it answers hands-free). */
+  "call:dial": (request: { terminalId: string }, ack: AckCallback<{ callId: string }>) => void;
+  "call:signal": (message: CallSignalMessage, ack: AckCallback<null>) => void;
+  "call:hangup": (request: { callId: string }, ack: AckCallback<null>) => void;
+}

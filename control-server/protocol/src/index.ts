@@ -1,4 +1,5 @@
 export * from "./alarms";
+export * from "./calls";
 export * from "./checkins";
 export * from "./common";
 export * from "./console";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CallEndReason, CallSignalMessage } from "./calls";
 import { deviceHealthSchema, eventIdSchema, isoDateTimeSchema } from "./common";
 import type { AckCallback } from "./envelope";
 
@@ -169,6 +170,10 @@ export interface TerminalToServerEvents {
   "service:request": (request: ServiceRequest, ack: AckCallback<DurableAckData["service:request"]>) => void;
   "service:rate": (rating: ServiceRating, ack: AckCallback<DurableAckData["service:rate"]>) => void;
   "checkin:ok": (checkin: Checkin, ack: AckCallback<DurableAckData["checkin:ok"]>) => void;
+  /** "Call the centre": rings every console that may answer; fails when none is open. */
+  "call:request": (request: { callId: string }, ack: AckCallback<{ callId: string }>) => void;
+  "call:signal": (message: CallSignalMessage, ack: AckCallback<null>) => void;
+  "call:hangup": (request: { callId: string }, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToTerminalEvents {
@@ -178,4 +183,10 @@ export interface ServerToTerminalEvents {
   "alarm:update": (update: AlarmUpdate) => void;
   /** The state of one of this terminal's service requests changed (or is resent after a reconnection). */
   "service:update": (update: ServiceUpdate) => void;
+  /** A person at a console took the unit's call. */
+  "call:accepted": (event: { callId: string; staffName: string }) => void;
+  /** The centre calls the unit (e.g. during an alarm); the unit answers hands-free. */
+  "call:incoming": (event: { callId: string; staffName: string }) => void;
+  "call:signal": (message: CallSignalMessage) => void;
+  "call:ended": (event: { callId: string; reason: CallEndReason }) => void;
 }

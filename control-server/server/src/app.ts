@@ -16,9 +16,10 @@ import { Server as SocketServer } from "socket.io";
 import { AlarmService } from "./alarms/alarm-service";
 import { HttpSmsGateway, noSmsGateway } from "./alarms/sms-gateway";
 import { AuditLog } from "./audit";
-import { DailyCheckins } from "./checkins/daily-checkins";
 import { defaultStaffPolicy, type StaffPolicy, StaffService } from "./auth/staff";
 import { ServerBus } from "./bus";
+import { CallSwitchboard } from "./calls/switchboard";
+import { DailyCheckins } from "./checkins/daily-checkins";
 import type { ServerConfig } from "./config";
 import { attachConsoleGateway } from "./console-gateway";
 import type { ServerContext } from "./context";
@@ -27,8 +28,6 @@ import { attachDeviceConsolePush } from "./devices/console-push";
 import { DeviceHost } from "./devices/device-host";
 import { loadDevicesFile } from "./devices/devices-file";
 import { ElderProfiles } from "./elders/elder-profiles";
-import { Providers } from "./services/providers";
-import { ServiceRequests } from "./services/service-requests";
 import { httpError } from "./http/errors";
 import { createStaffGuard } from "./http/staff-guard";
 import { alarmRoutes } from "./routes/alarms";
@@ -37,11 +36,13 @@ import { checkTaskRoutes } from "./routes/check-tasks";
 import { communityRoutes } from "./routes/communities";
 import { deviceRoutes } from "./routes/devices";
 import { elderRoutes } from "./routes/elders";
-import { serviceRoutes } from "./routes/services";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
+import { serviceRoutes } from "./routes/services";
 import { staffRoutes } from "./routes/staff";
 import { terminalRoutes } from "./routes/terminals";
+import { Providers } from "./services/providers";
+import { ServiceRequests } from "./services/service-requests";
 import { TerminalCommands } from "./terminals/commands";
 import { Enrollment } from "./terminals/enrollment";
 import { TerminalInbox } from "./terminals/inbox";
@@ -122,7 +123,13 @@ export async function createControlServer(options: ControlServerOptions): Promis
       log: log.child({ subsystem: "devices" }),
     }),
     serviceRequests: new ServiceRequests(db, audit, elders, bus),
-    checkins: new DailyCheckins(db, audit, bus, { hour: options.checkinHour, timeZone: options.timeZone }, options.clock),
+    checkins: new DailyCheckins(
+      db,
+      audit,
+      bus,
+      { hour: options.checkinHour, timeZone: options.timeZone },
+      options.clock,
+    ),
     providers: new Providers(db, audit),
   };
   const admin = await staff.ensureAdmin(options.adminPassword);
@@ -185,24 +192,34 @@ export async function createControlServer(options: ControlServerOptions): Promis
     maxHttpBufferSize: 1024 * 1024,
     serveClient: false,
   });
+  const switchboard = new CallSwitchboard(io, elders, audit, log.child({ subsystem: "calls" }));
   attachTerminalGateway(io, {
     ...context,
+    switchboard,
     registry: terminals,
     inbox: new TerminalInbox(db),
     log: log.child({ subsystem: "terminal-link" }),
     commandAckTimeoutMs: 10_000,
   });
-  attachConsoleGateway(io, staff, alarms, context.serviceRequests, bus);
+  attachConsoleGateway(io, {
+    ...context,
+    terminals,
+    switchboard,
+    log: log.child({ subsystem: "console-link" }),
+  });
   attachDeviceConsolePush(io, context.devices);
   await context.devices.start();
   supervisor.start();
   // Deadlines live in the database: alarms and service requests that fell due while the server was down
   // are handled at the first tick.
-  const escalationTimer = setInterval(() => {
-    context.serviceRequests.flagOverdue();
-    context.checkins.createMissingTasks();
-    void alarms.escalateDue().catch((error: unknown) => log.error({ err: error }, "escalation failed"));
-  }, Math.min(1000, options.alarmEscalationMs / 2));
+  const escalationTimer = setInterval(
+    () => {
+      context.serviceRequests.flagOverdue();
+      context.checkins.createMissingTasks();
+      void alarms.escalateDue().catch((error: unknown) => log.error({ err: error }, "escalation failed"));
+    },
+    Math.min(1000, options.alarmEscalationMs / 2),
+  );
 
   let closed = false;
   return {

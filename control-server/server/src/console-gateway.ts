@@ -1,9 +1,20 @@
-import { CONSOLE_NAMESPACE, type ConsoleToServerEvents, type ServerToConsoleEvents } from "@linli/protocol";
+import {
+  CONSOLE_NAMESPACE,
+  type ConsoleToServerEvents,
+  callRefSchema,
+  callSignalMessageSchema,
+  type ServerToConsoleEvents,
+} from "@linli/protocol";
+import type { Logger } from "pino";
 import type { Namespace, Server, Socket } from "socket.io";
+import { z } from "zod";
+import { onAcknowledged } from "./acknowledged-event";
 import type { AlarmService } from "./alarms/alarm-service";
 import type { StaffPrincipal, StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
+import type { CallSwitchboard } from "./calls/switchboard";
 import type { ServiceRequests } from "./services/service-requests";
+import type { TerminalRegistry } from "./terminals/terminal-registry";
 
 type ConsoleSocket = Socket<
   ConsoleToServerEvents,
@@ -19,12 +30,19 @@ const communityRoom = (communityId: string) => `community:${communityId}`;
  * The `/console` namespace: staff sign in with their session token and see live changes — county-wide
  * roles everything, community staff only their own community.
  */
+export interface ConsoleGatewayDeps {
+  staff: StaffService;
+  alarms: AlarmService;
+  serviceRequests: ServiceRequests;
+  terminals: TerminalRegistry;
+  switchboard: CallSwitchboard;
+  bus: ServerBus;
+  log: Logger;
+}
+
 export function attachConsoleGateway(
   io: Server,
-  staff: StaffService,
-  alarms: AlarmService,
-  serviceRequests: ServiceRequests,
-  bus: ServerBus,
+  { staff, alarms, serviceRequests, terminals, switchboard, bus, log }: ConsoleGatewayDeps,
 ): void {
   const namespace = io.of(CONSOLE_NAMESPACE) as unknown as Namespace<
     ConsoleToServerEvents,
@@ -50,6 +68,38 @@ export function attachConsoleGateway(
   namespace.on("connection", (socket: ConsoleSocket) => {
     const { communityId } = socket.data.staff;
     void socket.join(communityId ? communityRoom(communityId) : COUNTY_ROOM);
+    const ip = socket.handshake.address;
+    const party = { consoleSocketId: socket.id };
+    const eventLog = log.child({ staffId: socket.data.staff.id });
+    onAcknowledged(
+      socket,
+      "call:accept",
+      callRefSchema,
+      ({ callId }) => switchboard.accept(socket, callId, ip),
+      eventLog,
+    );
+    onAcknowledged(
+      socket,
+      "call:dial",
+      z.object({ terminalId: z.string().min(1).max(64) }),
+      ({ terminalId }) => switchboard.dial(socket, terminals.get(terminalId), ip),
+      eventLog,
+    );
+    onAcknowledged(
+      socket,
+      "call:signal",
+      callSignalMessageSchema,
+      (message) => switchboard.signal(party, message),
+      eventLog,
+    );
+    onAcknowledged(
+      socket,
+      "call:hangup",
+      callRefSchema,
+      ({ callId }) => switchboard.hangup(party, callId),
+      eventLog,
+    );
+    socket.on("disconnect", () => switchboard.linkLost(party));
   });
 
   bus.on("terminal:presence", (change) => {

@@ -2,6 +2,8 @@ import {
   type Ack,
   alarmCancelSchema,
   alarmRaiseSchema,
+  callRefSchema,
+  callSignalMessageSchema,
   checkinSchema,
   commandResultSchema,
   describeIssues,
@@ -22,8 +24,10 @@ import {
 import type { Logger } from "pino";
 import type { Namespace, Server, Socket } from "socket.io";
 import type { z } from "zod";
+import { onAcknowledged } from "../acknowledged-event";
 import type { AlarmService } from "../alarms/alarm-service";
 import type { ServerBus } from "../bus";
+import type { CallSwitchboard } from "../calls/switchboard";
 import type { DailyCheckins } from "../checkins/daily-checkins";
 import type { Database } from "../db/database";
 import { ServiceRefusal, type ServiceRequests } from "../services/service-requests";
@@ -58,6 +62,7 @@ export interface TerminalGatewayDeps {
   alarms: AlarmService;
   serviceRequests: ServiceRequests;
   checkins: DailyCheckins;
+  switchboard: CallSwitchboard;
   bus: ServerBus;
   log: Logger;
   /** How long to wait for a terminal to confirm it received a command before trying again on reconnect. */
@@ -71,7 +76,8 @@ function handshakeError(code: ErrorCode, message: string): Error {
 
 /** The `/terminal` namespace: authenticated handshake, validated events, durable inbox, command delivery. */
 export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): void {
-  const { registry, supervisor, inbox, commands, alarms, serviceRequests, checkins, bus, log } = deps;
+  const { registry, supervisor, inbox, commands, alarms, serviceRequests, checkins, switchboard, bus, log } =
+    deps;
   const namespace = io.of(TERMINAL_NAMESPACE) as unknown as TerminalNamespace;
 
   namespace.use((socket, next) => {
@@ -105,28 +111,17 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     const link = { disconnect: () => socket.disconnect(true) };
     supervisor.connected(terminal, link);
     socket.conn.on("packet", () => supervisor.seen(terminal.id));
-    socket.on("disconnect", () => supervisor.disconnected(terminal.id, link, "disconnected"));
+    socket.on("disconnect", () => {
+      supervisor.disconnected(terminal.id, link, "disconnected");
+      switchboard.linkLost({ terminalId: terminal.id });
+    });
 
+    const eventLog = log.child({ terminalId: terminal.id });
     const handle = <S extends z.ZodType, R>(
       event: keyof TerminalToServerEvents,
       schema: S,
       run: (payload: z.infer<S>) => Ack<R>,
-    ) => {
-      socket.on(event, (payload: unknown, ack: unknown) => {
-        if (typeof ack !== "function") {
-          log.debug({ terminalId: terminal.id, event }, "event without acknowledgement callback ignored");
-          return;
-        }
-        const parsed = schema.safeParse(payload);
-        if (!parsed.success) return ack(fail("invalid_payload", `${event}: ${describeIssues(parsed.error)}`));
-        try {
-          ack(run(parsed.data));
-        } catch (error) {
-          log.error({ err: error, terminalId: terminal.id, event }, "terminal event failed");
-          ack(fail("internal", "the server could not process this event; it will be retried"));
-        }
-      });
-    };
+    ) => onAcknowledged(socket, event, schema, run, eventLog);
 
     handle("terminal:status", terminalStatusSchema, (status) => {
       const updated = registry.reportStatus(terminal.id, status);
@@ -234,11 +229,21 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     });
 
     handle("checkin:ok", checkinSchema, (checkin) => {
-      const outcome = inbox.receive(terminal.id, "checkin:ok", checkin.id, () => checkins.record(terminal, checkin));
+      const outcome = inbox.receive(terminal.id, "checkin:ok", checkin.id, () =>
+        checkins.record(terminal, checkin),
+      );
       if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
       if (!outcome.duplicate && outcome.data.closedTaskId) checkins.announce(outcome.data.closedTaskId);
       return ok({ date: outcome.data.date });
     });
+
+    handle("call:request", callRefSchema, ({ callId }) => switchboard.requestFromUnit(terminal, callId));
+    handle("call:signal", callSignalMessageSchema, (message) =>
+      switchboard.signal({ terminalId: terminal.id }, message),
+    );
+    handle("call:hangup", callRefSchema, ({ callId }) =>
+      switchboard.hangup({ terminalId: terminal.id }, callId),
+    );
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (knownEvents.has(event)) return;
@@ -319,4 +324,7 @@ const knownEvents = new Set<string>([
   "service:request",
   "service:rate",
   "checkin:ok",
+  "call:request",
+  "call:signal",
+  "call:hangup",
 ] satisfies Array<keyof TerminalToServerEvents>);
