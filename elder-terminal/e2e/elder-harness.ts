@@ -284,10 +284,10 @@ export async function openScreen(
 
 /**
  * The runtime's `button` event (a physical button other than SOS) is part of the bridge contract, but the
- * browser-mode bridge server does not forward it yet (kiosk/runtime/browser-bridge-server.ts lists only
- * state, outbox:delivered and reload). Until it does, this relays it into the page's own bridge socket,
- * exactly as the forward would send it; once the bridge forwards it itself, the relay sees the genuine
- * frame and stays out of the way.
+ * browser-mode bridge server did not always forward it (its event list once held only state,
+ * outbox:delivered and reload). Against such a runtime this relays it into the page's own bridge socket,
+ * exactly as the forward sends it; when the bridge forwards it itself, the relay sees the genuine frame
+ * and stays out of the way.
  */
 async function relayButtonEvents(context: BrowserContext, unit: ElderUnit): Promise<void> {
   const genuine: string[] = [];
@@ -391,4 +391,45 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
 export function freshDir(prefix: string): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** The alarm scene the screen shows now (data-scene), or null on the idle screen. */
+export const sceneOf = (screen: ElderPage) => () =>
+  screen.page.getByTestId("alarm").getAttribute("data-scene", { timeout: 1000 });
+export const titleOf = (screen: ElderPage) => () =>
+  screen.page.getByTestId("alarm-title").textContent({ timeout: 1000 });
+/** How many times the unit has said something containing `part`. */
+export const saidCount = (unit: ElderUnit, part: string) =>
+  unit.spoken.filter((entry) => entry.text.includes(part)).length;
+
+/**
+ * One test's parts, each started fresh and stopped after the test in reverse order: a server process, the
+ * admin's API, an elder unit and its screens.
+ */
+export class TestRig {
+  readonly #cleanups: Array<() => Promise<void>> = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly dir: string,
+  ) {}
+
+  async unit(name: string): Promise<{ server: ServerProcess; admin: Api; unit: ElderUnit }> {
+    const server = await startServer(join(this.dir, `${name}-server`));
+    this.#cleanups.push(() => server.stop());
+    const admin = await Api.signIn(server.url, "admin", ADMIN_PASSWORD);
+    const unit = await launchElderUnit(server.url, admin, join(this.dir, `${name}-unit`));
+    this.#cleanups.push(() => unit.stop());
+    return { server, admin, unit };
+  }
+
+  async screen(unit: ElderUnit, options: Parameters<typeof openScreen>[2] = {}): Promise<ElderPage> {
+    const screen = await openScreen(this.browser, unit.terminal.bridge.url, options);
+    this.#cleanups.push(() => screen.context.close());
+    return screen;
+  }
+
+  async cleanUp(): Promise<void> {
+    for (const cleanup of this.#cleanups.splice(0).reverse()) await cleanup();
+  }
 }

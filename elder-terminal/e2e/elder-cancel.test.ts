@@ -1,74 +1,46 @@
 /**
- * The elder unit's screen when things do not go the usual way: a false alarm (cancelled only on a second
- * press, so that a stray touch cannot call off real help), and an SOS while the control server is down
- * (the screen says so, then tells the elder to phone). Real runtime, real server process, Chromium at
+ * The elder unit's screen when the elder says it was a mistake: a false alarm is cancelled only on a
+ * second press (so that a stray touch cannot call off real help), from the screen or the unit's own
+ * buttons, and the screen then goes back to idle. Real runtime, real server process, Chromium at
  * 800 × 480; the page's clock is Playwright's, so that waits of 15–30 s take no time.
  */
-import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  ADMIN_PASSWORD,
-  Api,
   buildElderUi,
-  type ElderPage,
-  type ElderUnit,
   eventually,
   freshDir,
   KEYS,
   launchBrowser,
-  launchElderUnit,
   layoutFacts,
-  openScreen,
-  type ServerProcess,
+  saidCount,
+  sceneOf,
   screenshot,
   seriousAxeViolations,
-  startServer,
+  TestRig,
+  titleOf,
 } from "./elder-harness";
 
 let browser: Browser;
+let rig: TestRig;
 const dir = freshDir("linli-elder-cancel-e2e-");
-const cleanups: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
   [browser] = await Promise.all([launchBrowser(), buildElderUi()]);
+  rig = new TestRig(browser, dir.path);
 });
 
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+afterEach(() => rig.cleanUp());
 
 afterAll(async () => {
   await browser?.close();
   dir.remove();
 });
 
-async function setUp(name: string): Promise<{ server: ServerProcess; admin: Api; unit: ElderUnit }> {
-  const server = await startServer(join(dir.path, `${name}-server`));
-  cleanups.push(() => server.stop());
-  const admin = await Api.signIn(server.url, "admin", ADMIN_PASSWORD);
-  const unit = await launchElderUnit(server.url, admin, join(dir.path, `${name}-unit`));
-  cleanups.push(() => unit.stop());
-  return { server, admin, unit };
-}
-
-async function open(unit: ElderUnit): Promise<ElderPage> {
-  const screen = await openScreen(browser, unit.terminal.bridge.url, { fakeClock: true });
-  cleanups.push(() => screen.context.close());
-  return screen;
-}
-
-const sceneOf = (screen: ElderPage) => () =>
-  screen.page.getByTestId("alarm").getAttribute("data-scene", { timeout: 1000 });
-const titleOf = (screen: ElderPage) => () =>
-  screen.page.getByTestId("alarm-title").textContent({ timeout: 1000 });
-const saidCount = (unit: ElderUnit, part: string) =>
-  unit.spoken.filter((entry) => entry.text.includes(part)).length;
-
 describe("the elder unit's screen", () => {
   it("false alarm: the first press asks aloud for a second; the second cancels; the screen goes back to idle", async () => {
-    const { admin, unit } = await setUp("cancel");
-    let screen = await open(unit);
+    const { admin, unit } = await rig.unit("cancel");
+    let screen = await rig.screen(unit, { fakeClock: true });
     await expect
       .poll(() => screen.page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
       .toContain("在线");
@@ -95,7 +67,7 @@ describe("the elder unit's screen", () => {
 
     // A fresh screen (and a fresh page clock): two presses cancel, on the unit and on the server.
     await screen.context.close();
-    screen = await open(unit);
+    screen = await rig.screen(unit, { fakeClock: true });
     const again = screen.page.getByTestId("cancel");
     await expect.poll(sceneOf(screen), { timeout: 5000 }).toBe("received");
     await again.click();
@@ -125,9 +97,8 @@ describe("the elder unit's screen", () => {
   });
 
   it("the unit's own buttons: SOS raises, Cancel asks for a second press then cancels, OK puts the closed alarm away", async () => {
-    const { unit } = await setUp("buttons");
-    const screen = await openScreen(browser, unit.terminal.bridge.url, { relayButtonsOf: unit });
-    cleanups.push(() => screen.context.close());
+    const { unit } = await rig.unit("buttons");
+    const screen = await rig.screen(unit, { relayButtonsOf: unit });
     const { page } = screen;
     await expect
       .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
@@ -138,6 +109,8 @@ describe("the elder unit's screen", () => {
     await page.keyboard.press(KEYS.cancel);
     await expect.poll(() => page.getByTestId("cancel").textContent()).toBe("再按一次确认取消");
     expect(unit.terminal.runtime.snapshot().alarm?.phase).toBe("received");
+    // The button box ignores a second press within 300 ms as contact bounce; a person is slower.
+    await page.waitForTimeout(400);
     await page.keyboard.press(KEYS.cancel);
     await expect.poll(sceneOf(screen), { timeout: 5000 }).toBe("cancelled");
     expect(unit.terminal.runtime.snapshot().alarm?.phase).toBe("cancelled");
@@ -150,43 +123,5 @@ describe("the elder unit's screen", () => {
       .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
       .toContain("在线");
     expect(await page.getByTestId("alarm").count()).toBe(0);
-  });
-
-  it("with the centre down, a screen SOS says so honestly, repeats it, and advises the phone after phoneAdviceSeconds", async () => {
-    const { server, unit } = await setUp("offline");
-    const screen = await open(unit);
-    const banner = screen.page.getByTestId("link-banner");
-    await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain("在线");
-
-    await server.stop();
-    await expect.poll(() => banner.textContent(), { timeout: 5000 }).toContain("网络中断");
-    await screen.page.getByTestId("sos").click();
-    await expect.poll(sceneOf(screen), { timeout: 3000 }).toBe("unreachable");
-    expect(await titleOf(screen)()).toBe("暂时联系不上服务中心，正在重试");
-    await screenshot(screen.page, "elder-unreachable");
-    await expect.poll(() => saidCount(unit, "暂时联系不上服务中心"), { timeout: 3000 }).toBe(1);
-    const unreachableFacts = await layoutFacts(screen.page);
-    expect(unreachableFacts).toMatchObject({ overflowing: [], brokenPhrases: [] });
-    expect(await screen.page.getByTestId("cancel").isVisible()).toBe(true);
-
-    // phoneAdviceSeconds is 5 in this unit's config.
-    await expect.poll(sceneOf(screen), { timeout: 8000 }).toBe("phone");
-    expect(await titleOf(screen)()).toBe("请直接拨打 120，或家人电话");
-    await expect.poll(() => saidCount(unit, "请直接拨打 120"), { timeout: 3000 }).toBe(1);
-    const facts = await layoutFacts(screen.page);
-    expect(facts).toMatchObject({ overflowing: [], brokenPhrases: [] });
-    expect(facts.alarmTitlePx).toBeGreaterThanOrEqual(48);
-    expect(facts.smallestTextPx).toBeGreaterThanOrEqual(32);
-    expect(await seriousAxeViolations(screen.page)).toEqual([]);
-    await screenshot(screen.page, "elder-phone");
-
-    // An elder who did not catch it hears it again 20 s later.
-    await screen.page.clock.fastForward(20_000);
-    await expect.poll(() => saidCount(unit, "请直接拨打 120"), { timeout: 3000 }).toBe(2);
-
-    // Nothing, on screen or aloud, claimed the centre had the call or that help was coming.
-    for (const text of [...screen.shown, ...unit.spoken].map((entry) => entry.text)) {
-      expect(text).not.toMatch(/马上就到|已收到您的呼叫|已接听/);
-    }
   });
 });
