@@ -96,7 +96,11 @@ describe("staff, audit and password pages", () => {
     expect(await page.locator(".topbar-user").textContent()).toContain("阳高社区");
     // Not an administrator: no administrators' pages in the navigation, nor by their address.
     const navigation = page.getByRole("navigation", { name: "主导航" });
-    expect(await navigation.getByRole("link").allTextContents()).toEqual(["终端总览"]);
+    expect(await navigation.getByRole("link").allTextContents()).toEqual([
+      "终端总览",
+      "告警中心",
+      "老人档案",
+    ]);
     await page.goto(new URL("/console/#/staff", server.url).toString());
     await page.getByText("只有管理员可以查看此页面。").waitFor();
     await page.goto(new URL("/console/#/audit", server.url).toString());
