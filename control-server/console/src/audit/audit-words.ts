@@ -17,6 +17,14 @@ export const knownAuditActions = [
   "terminal.enrollment_code.create",
   "terminal.revoke",
   "terminal.command.create",
+  "alarm.acknowledge",
+  "alarm.note",
+  "alarm.resolve",
+  "elder.create",
+  "elder.update",
+  "elder.read",
+  "elder.list_read",
+  "elder.contacts_read",
 ] as const;
 type KnownAction = (typeof knownAuditActions)[number];
 

@@ -108,6 +108,10 @@ export const alarmsZhCN = {
   "alarmDetail.noteSubmit": "添加备注",
   "alarmDetail.noteRequired": "请先填写备注内容。",
 
+  "auditAction.alarm.acknowledge": "接警",
+  "auditAction.alarm.note": "呼叫备注",
+  "auditAction.alarm.resolve": "结束呼叫",
+
   "phone.call": "拨打",
   "phone.masked": "（号码已隐藏）",
   "phone.maskedTitle": "您的角色不拨打电话，号码已隐藏",
@@ -228,6 +232,10 @@ export const alarmsEn: Record<keyof typeof alarmsZhCN, string> = {
   "alarmDetail.noteLabel": "Note",
   "alarmDetail.noteSubmit": "Add note",
   "alarmDetail.noteRequired": "Please write the note first.",
+
+  "auditAction.alarm.acknowledge": "Alarm taken",
+  "auditAction.alarm.note": "Alarm note",
+  "auditAction.alarm.resolve": "Alarm closed",
 
   "phone.call": "Call",
   "phone.masked": "(number hidden)",

@@ -84,6 +84,12 @@ export const eldersZhCN = {
   "elder.contactsTooMany": "紧急联系人最多 5 位。",
   "elder.unitTaken": "这台终端已关联给 {name}，请选择其他终端。",
   "elder.unitInvalid": "只能关联已登记的居家一键呼叫终端。",
+
+  "auditAction.elder.create": "新建老人档案",
+  "auditAction.elder.update": "修改老人档案",
+  "auditAction.elder.read": "查看老人档案",
+  "auditAction.elder.list_read": "查看老人档案列表（含电话）",
+  "auditAction.elder.contacts_read": "查看呼叫中的联系人电话",
 } satisfies Record<string, string>;
 
 export const eldersEn: Record<keyof typeof eldersZhCN, string> = {
@@ -174,4 +180,10 @@ export const eldersEn: Record<keyof typeof eldersZhCN, string> = {
   "elder.contactsTooMany": "At most 5 emergency contacts.",
   "elder.unitTaken": "This unit already belongs to {name}; please choose another.",
   "elder.unitInvalid": "Only an enrolled elder one-touch unit can be linked.",
+
+  "auditAction.elder.create": "Elder profile created",
+  "auditAction.elder.update": "Elder profile changed",
+  "auditAction.elder.read": "Elder profile read",
+  "auditAction.elder.list_read": "Elder list read (with phone numbers)",
+  "auditAction.elder.contacts_read": "Contacts' phone numbers read in an alarm",
 };
