@@ -78,7 +78,7 @@ export class ElderAlarm extends EventEmitter<{ change: [ElderAlarmState | null] 
     if (!this.#adviceTimer) {
       const wait = Math.max(0, this.phoneAdviceMs - (Date.now() - this.#unreachableSince));
       this.#adviceTimer = setTimeout(() => {
-        if (this.#state && this.#state.unreachable && this.#isActive()) {
+        if (this.#state?.unreachable && this.#isActive()) {
           this.#state = { ...this.#state, advisePhone: true };
           this.#publish();
         }

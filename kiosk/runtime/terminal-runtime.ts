@@ -232,8 +232,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
   rateService(request: unknown): Ack<{ requestEventId: string }> {
     const { requestEventId, rating } = (request ?? {}) as { requestEventId?: unknown; rating?: unknown };
     const known = typeof requestEventId === "string" ? this.#services.get(requestEventId) : undefined;
-    if (!known || known.status !== "done")
-      return fail("not_found", "there is no finished service request to rate");
+    if (known?.status !== "done") return fail("not_found", "there is no finished service request to rate");
     const sent = this.send({
       event: "service:rate",
       payload: { requestEventId: known.requestEventId, rating, ratedAt: new Date().toISOString() },

@@ -1,15 +1,15 @@
 import type { Logger } from "pino";
 import type { AlarmService } from "./alarms/alarm-service";
 import type { AuditLog } from "./audit";
-import type { DailyCheckins } from "./checkins/daily-checkins";
 import type { StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
+import type { DailyCheckins } from "./checkins/daily-checkins";
 import type { Database } from "./db/database";
 import type { DeviceHost } from "./devices/device-host";
 import type { ElderProfiles } from "./elders/elder-profiles";
+import type { StaffGuard } from "./http/staff-guard";
 import type { Providers } from "./services/providers";
 import type { ServiceRequests } from "./services/service-requests";
-import type { StaffGuard } from "./http/staff-guard";
 import type { TerminalCommands } from "./terminals/commands";
 import type { Enrollment } from "./terminals/enrollment";
 import type { TerminalSupervisor } from "./terminals/supervisor";

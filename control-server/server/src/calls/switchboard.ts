@@ -88,7 +88,7 @@ export class CallSwitchboard {
   /** A console calls a unit; the unit answers hands-free (an elder may not be able to press anything). */
   dial(console: Socket, terminal: TerminalSummary | null, ip: string): Ack<{ callId: string }> {
     const staff = console.data.staff as StaffPrincipal | undefined;
-    if (!terminal || terminal.kind !== "elder" || !mayAnswer(staff, terminal.communityId)) {
+    if (terminal?.kind !== "elder" || !mayAnswer(staff, terminal.communityId)) {
       return fail("not_found", "no such elder unit");
     }
     const unit = this.#unit(terminal.id);
@@ -108,8 +108,7 @@ export class CallSwitchboard {
   /** Relays signalling between the two parties of a connected call, and nobody else. */
   signal(from: { terminalId: string } | { consoleSocketId: string }, message: CallSignalMessage): Ack<null> {
     const call = this.#calls.get(message.callId);
-    if (!call || !call.consoleSocketId || !this.#isParty(call, from))
-      return fail("not_found", "no such call");
+    if (!call?.consoleSocketId || !this.#isParty(call, from)) return fail("not_found", "no such call");
     const target = "terminalId" in from ? this.#console(call.consoleSocketId) : this.#unit(call.terminal.id);
     if (!target) return fail("unavailable", "the other side is gone");
     target.emit("call:signal", message);

@@ -163,9 +163,9 @@ export class ElderProfiles {
     const insert = this.db.prepare(
       "INSERT INTO elder_contacts (elder_id, position, name, relation, phone) VALUES (?, ?, ?, ?, ?)",
     );
-    contacts.forEach((contact, position) =>
-      insert.run(elderId, position, contact.name, contact.relation, contact.phone),
-    );
+    for (const [position, contact] of contacts.entries()) {
+      insert.run(elderId, position, contact.name, contact.relation, contact.phone);
+    }
   }
 
   #toRecord(row: ElderRow): ElderRecord {

@@ -50,7 +50,7 @@ export function elderRoutes(
     }
     if (input.terminalId) {
       const terminal = terminals.get(input.terminalId);
-      if (!terminal || terminal.kind !== "elder") return "terminalId must be an enrolled elder unit";
+      if (terminal?.kind !== "elder") return "terminalId must be an enrolled elder unit";
       const holder = elders.byTerminal(input.terminalId);
       if (holder && holder.id !== elderId) return `that unit already belongs to ${holder.name}`;
     }

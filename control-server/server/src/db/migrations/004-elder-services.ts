@@ -64,7 +64,9 @@ export const elderServices: Migration = {
       ) STRICT;
       CREATE INDEX service_request_events_by_request ON service_request_events(request_id, id);
     `);
-    const insert = db.prepare("INSERT INTO elder_services (code, name, name_en, target_minutes) VALUES (?, ?, ?, ?)");
+    const insert = db.prepare(
+      "INSERT INTO elder_services (code, name, name_en, target_minutes) VALUES (?, ?, ?, ?)",
+    );
     for (const entry of CATALOGUE) insert.run(...entry);
   },
 };

@@ -13,4 +13,10 @@ export interface Migration {
 }
 
 /** In order; `PRAGMA user_version` holds the version of the last step applied. Never edit a released step. */
-export const migrations: readonly Migration[] = [initial, eldersAndAlarms, devices, elderServices, dailyCheckins];
+export const migrations: readonly Migration[] = [
+  initial,
+  eldersAndAlarms,
+  devices,
+  elderServices,
+  dailyCheckins,
+];
