@@ -156,7 +156,7 @@ export const alarmsEn: Record<keyof typeof alarmsZhCN, string> = {
 
   "alarmBar.title": "SOS · {count} waiting to be taken",
   "alarmBar.tabTitle": "[{count} SOS]",
-  "alarmBar.soundPlaying": "The alarm sounds until the alarm is taken",
+  "alarmBar.soundPlaying": "Sounding until someone takes it",
   "alarmBar.soundNotPlaying": "The alarm sound is not playing",
   "alarmBar.cannotAct": "Your role cannot take alarms: tell a dispatcher now",
   "alarmBar.all": "Open the alarms page",
