@@ -8,7 +8,7 @@ import pino from "pino";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type LaunchedTerminal, launchTerminal } from "../runtime/launch";
+import { type LaunchedTerminal, launchTerminal, UI_DIRS } from "../runtime/launch";
 import { terminalConfigSchema } from "../runtime/terminal-config";
 
 /**
@@ -110,6 +110,7 @@ function smallestTextPx(page: Page): Promise<number> {
 }
 
 let browser: Browser;
+const builtUiDirs: string[] = [];
 
 beforeAll(async () => {
   [browser] = await Promise.all([
@@ -124,14 +125,25 @@ beforeAll(async () => {
         "--disable-sync",
       ],
     }),
-    // The UIs as they are now, not whatever an earlier build left in dist/.
-    build({ configFile: join(REPO, "kiosk/vite.config.ts"), logLevel: "error" }),
-    build({ configFile: join(REPO, "elder-terminal/vite.config.ts"), logLevel: "error" }),
+    // The UIs as they are now, built into this file's own folders: the shared dist/ folders are being
+    // served by other test files at the same time, and a build empties its folder first.
+    ...(["kiosk", "elder"] as const).map(async (kind) => {
+      const outDir = mkdtempSync(join(tmpdir(), `linli-${kind}-ui-`));
+      builtUiDirs.push(outDir);
+      const project = kind === "kiosk" ? "kiosk" : "elder-terminal";
+      await build({
+        configFile: join(REPO, project, "vite.config.ts"),
+        logLevel: "error",
+        build: { outDir, emptyOutDir: true },
+      });
+      UI_DIRS[kind] = outDir;
+    }),
   ]);
 });
 
 afterAll(async () => {
   await browser?.close();
+  for (const dir of builtUiDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.each<TerminalKind>(["kiosk", "elder"])("%s UI against the real runtime and server", (kind) => {
