@@ -1,19 +1,11 @@
 /** The README's quick start, as a newcomer runs it: `npm start`, then the three URLs it prints. */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LineProcess } from "../test-support/child-process";
 import { launchChromium } from "../test-support/chromium";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from "../test-support/free-port";
 
 function groupAlive(pid: number): boolean {
   try {

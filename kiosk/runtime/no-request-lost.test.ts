@@ -3,24 +3,16 @@
  * in its own process, killed with SIGKILL at the worst moments; every event must exist exactly once.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type LineProcess, tsx } from "../../test-support/child-process";
+import { freePort } from "../../test-support/free-port";
 
 const SERVER_MAIN = "control-server/server/src/main.ts";
 const HEADLESS_TERMINAL = "kiosk/test/headless-terminal.ts";
 const ADMIN_PASSWORD = "chaos-admin-password";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let dir: string;
 let port: number;

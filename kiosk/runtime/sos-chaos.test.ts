@@ -3,7 +3,6 @@
  * silent network cut of 30 s between a unit and the server.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
@@ -11,6 +10,7 @@ import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, startTestServer, type TestServer } from "../../control-server/server/test/harness";
 import { type LineProcess, tsx } from "../../test-support/child-process";
+import { freePort } from "../../test-support/free-port";
 import { TcpProxy } from "../../test-support/tcp-proxy";
 import { DeviceHost } from "./device-host";
 import { terminalConfigSchema } from "./terminal-config";
@@ -22,14 +22,6 @@ const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The raise ids of the alarms in the server's SQLite file, read beside the (possibly dead) server. */
 function alarmsStored(dir: string): string[] {

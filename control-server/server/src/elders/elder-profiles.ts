@@ -40,6 +40,22 @@ interface ElderRow {
   updated_at: string;
 }
 
+/** The profile's columns in table order, community_id through terminal_id. */
+function profileColumns(input: ElderInput): Array<string | null> {
+  return [
+    input.communityId,
+    input.name,
+    input.address,
+    input.livingSituation,
+    JSON.stringify(input.conditions),
+    input.medicationNotes,
+    input.keyHolder?.name ?? null,
+    input.keyHolder?.relation ?? null,
+    input.keyHolder?.phone ?? null,
+    input.terminalId,
+  ];
+}
+
 /** Roles that phone people during an alarm see phone numbers in full; everyone else sees them masked. */
 export function seesPhoneNumbers(staff: Pick<StaffPrincipal, "role">): boolean {
   return staff.role === "admin" || staff.role === "dispatcher";
@@ -97,21 +113,7 @@ export class ElderProfiles {
              key_holder_name, key_holder_relation, key_holder_phone, terminal_id, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          id,
-          input.communityId,
-          input.name,
-          input.address,
-          input.livingSituation,
-          JSON.stringify(input.conditions),
-          input.medicationNotes,
-          input.keyHolder?.name ?? null,
-          input.keyHolder?.relation ?? null,
-          input.keyHolder?.phone ?? null,
-          input.terminalId,
-          now,
-          now,
-        );
+        .run(id, ...profileColumns(input), now, now);
       this.#writeContacts(id, input.emergencyContacts);
       this.audit.record({
         actor: { type: "staff", id: actor.id },
@@ -131,20 +133,7 @@ export class ElderProfiles {
              medication_notes = ?, key_holder_name = ?, key_holder_relation = ?, key_holder_phone = ?,
              terminal_id = ?, updated_at = ? WHERE id = ?`,
         )
-        .run(
-          input.communityId,
-          input.name,
-          input.address,
-          input.livingSituation,
-          JSON.stringify(input.conditions),
-          input.medicationNotes,
-          input.keyHolder?.name ?? null,
-          input.keyHolder?.relation ?? null,
-          input.keyHolder?.phone ?? null,
-          input.terminalId,
-          new Date().toISOString(),
-          id,
-        );
+        .run(...profileColumns(input), new Date().toISOString(), id);
       if (result.changes === 0) return false;
       this.db.prepare("DELETE FROM elder_contacts WHERE elder_id = ?").run(id);
       this.#writeContacts(id, input.emergencyContacts);
