@@ -22,7 +22,7 @@ export const ADMIN_PASSWORD = "admin-password-1";
 export const SHOTS_DIR = "/tmp/linli-shots";
 export const PENDANT_ID = "295FD59";
 /** Keyboard-wedge keys of the unit's button box in these tests. */
-export const KEYS = { sos: "F2", cancel: "F3", ok: "F4" } as const;
+export const KEYS = { sos: "F2", cancel: "F3", ok: "F4", fine: "F5", call: "F6", meals: "F7" } as const;
 
 export function eventually(
   check: () => boolean | Promise<boolean>,
@@ -65,7 +65,10 @@ export interface ServerProcess {
 }
 
 /** The real control server in its own process, so that "the server went away" is a real process exit. */
-export async function startServer(dataDir: string): Promise<ServerProcess> {
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "control-server/server/src/main.ts"], {
     cwd: REPO,
     env: {
@@ -75,6 +78,7 @@ export async function startServer(dataDir: string): Promise<ServerProcess> {
       LINLI_DATA_DIR: dataDir,
       LINLI_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LINLI_LOG_LEVEL: "silent",
+      ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -191,7 +195,14 @@ export async function launchElderUnit(server: string, admin: Api, dataDir: strin
         },
         buttons: {
           type: "keyboard",
-          keys: { [KEYS.sos]: "sos", [KEYS.cancel]: "cancel", [KEYS.ok]: "ok" },
+          keys: {
+            [KEYS.sos]: "sos",
+            [KEYS.cancel]: "cancel",
+            [KEYS.ok]: "ok",
+            [KEYS.fine]: "fine",
+            [KEYS.call]: "call",
+            [KEYS.meals]: "service:meals",
+          },
         },
       },
       alarm: { phoneAdviceSeconds: 5 },
@@ -230,7 +241,7 @@ export async function launchElderUnit(server: string, admin: Api, dataDir: strin
   return { terminal, pendant, pty, spoken, stop };
 }
 
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
@@ -240,9 +251,17 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--no-first-run",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
+
+/** Chromium with a fake microphone (a beep) granted without asking, and audio that may play at once. */
+export const FAKE_MEDIA_ARGS = [
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
+  "--autoplay-policy=no-user-gesture-required",
+];
 
 export interface ElderPage {
   context: BrowserContext;
@@ -258,7 +277,7 @@ export interface ElderPage {
 export async function openScreen(
   browser: Browser,
   url: string,
-  options: { fakeClock?: boolean; relayButtonsOf?: ElderUnit } = {},
+  options: { fakeClock?: boolean; relayButtonsOf?: ElderUnit; initScript?: string } = {},
 ): Promise<ElderPage> {
   const context = await browser.newContext({
     viewport: { width: 800, height: 480 },
@@ -277,6 +296,7 @@ export async function openScreen(
       if (document.body) window.linliRecordText(Date.now(), document.body.innerText);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   `);
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   await page.goto(url);
   return { context, page, shown };
@@ -398,6 +418,11 @@ export const sceneOf = (screen: ElderPage) => () =>
   screen.page.getByTestId("alarm").getAttribute("data-scene", { timeout: 1000 });
 export const titleOf = (screen: ElderPage) => () =>
   screen.page.getByTestId("alarm-title").textContent({ timeout: 1000 });
+/** The scene (data-scene) of the full-screen element with this test id; throws while it is not shown. */
+export const sceneOfId = (screen: ElderPage, testId: string) => () =>
+  screen.page.getByTestId(testId).getAttribute("data-scene", { timeout: 1000 });
+export const textOfId = (screen: ElderPage, testId: string) => () =>
+  screen.page.getByTestId(testId).textContent({ timeout: 1000 });
 /** How many times the unit has said something containing `part`. */
 export const saidCount = (unit: ElderUnit, part: string) =>
   unit.spoken.filter((entry) => entry.text.includes(part)).length;
@@ -414,8 +439,11 @@ export class TestRig {
     private readonly dir: string,
   ) {}
 
-  async unit(name: string): Promise<{ server: ServerProcess; admin: Api; unit: ElderUnit }> {
-    const server = await startServer(join(this.dir, `${name}-server`));
+  async unit(
+    name: string,
+    serverEnv: Record<string, string> = {},
+  ): Promise<{ server: ServerProcess; admin: Api; unit: ElderUnit }> {
+    const server = await startServer(join(this.dir, `${name}-server`), serverEnv);
     this.#cleanups.push(() => server.stop());
     const admin = await Api.signIn(server.url, "admin", ADMIN_PASSWORD);
     const unit = await launchElderUnit(server.url, admin, join(this.dir, `${name}-unit`));
@@ -427,6 +455,11 @@ export class TestRig {
     const screen = await openScreen(this.browser, unit.terminal.bridge.url, options);
     this.#cleanups.push(() => screen.context.close());
     return screen;
+  }
+
+  /** Something else to stop after the test (a console page, a second context). */
+  defer(cleanup: () => Promise<void>): void {
+    this.#cleanups.push(cleanup);
   }
 
   async cleanUp(): Promise<void> {

@@ -140,9 +140,10 @@ function emWidth(phrase: string): number {
 
 /**
  * As large as the longest phrase allows on one line of the text column (about 640 px), never under 48 px
- * (English phrases are long and wrap between words instead).
+ * (English phrases are long and wrap between words instead). Scenes with longer sentences (a provider's
+ * name) may allow a little less.
  */
-export function titleSize(title: string): number {
+export function titleSize(title: string, columnPx = 628, minPx = 48): number {
   const longest = Math.max(...phrases(title).map(emWidth));
-  return Math.max(48, Math.min(72, Math.floor(628 / longest)));
+  return Math.max(minPx, Math.min(72, Math.floor(columnPx / longest)));
 }
