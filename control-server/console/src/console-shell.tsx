@@ -20,6 +20,11 @@ import { type Fleet, useFleet } from "./fleet/use-fleet";
 import { useI18n } from "./i18n/i18n";
 import { useConsoleSocket } from "./live/use-console-socket";
 import { PasswordPage } from "./password/password-page";
+import { ProvidersPage } from "./providers/providers-page";
+import { ServiceAlerts } from "./services/service-alerts";
+import { ServicePage } from "./services/service-page";
+import { ServicesPage } from "./services/services-page";
+import { type ServiceStore, useServiceRequests } from "./services/use-service-requests";
 import { handlesAlarms } from "./session/permissions";
 import { StaffPage } from "./staff/staff-page";
 import { TerminalPage } from "./terminal/terminal-page";
@@ -34,6 +39,8 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
   const open = useMemo(() => openOldestFirst(alarms.alarms ?? []), [alarms.alarms]);
   const sound = useAlarmSound(open.length > 0);
   const barActions = useAlarmActions(api, alarms);
+  const services = useServiceRequests(api, live);
+  const waitingServices = services.requests?.filter((r) => r.status === "requested").length ?? 0;
   const route = useHashRoute();
   const [communities, setCommunities] = useState<Community[]>([]);
 
@@ -56,7 +63,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
       communityName={ownCommunity}
       route={route}
       live={live.status}
-      openAlarms={open.length}
+      counts={{ alarms: open.length, services: waitingServices }}
       alarmBar={
         <AlarmBar
           alarms={alarms.alarms}
@@ -70,6 +77,8 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
           }}
         />
       }
+      notices={<ServiceAlerts alerts={services.alerts} onDismiss={services.dismissAlert} />}
+      calls={null}
       onSignOut={signOut}
     >
       <CurrentPage
@@ -77,6 +86,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
         api={api}
         fleet={fleet}
         alarms={alarms}
+        services={services}
         communities={communities}
         session={session}
       />
@@ -89,11 +99,12 @@ function CurrentPage(props: {
   api: ConsoleApi;
   fleet: Fleet;
   alarms: AlarmStore;
+  services: ServiceStore;
   communities: Community[];
   session: Session;
 }) {
   const { t } = useI18n();
-  const { route, api, fleet, alarms, communities, session } = props;
+  const { route, api, fleet, alarms, services, communities, session } = props;
   const isAdmin = session.staff.role === "admin";
   switch (route.page) {
     case "alarms":
@@ -108,6 +119,20 @@ function CurrentPage(props: {
           staff={session.staff}
         />
       );
+    case "services":
+      return <ServicesPage api={api} store={services} staff={session.staff} />;
+    case "service":
+      return (
+        <ServicePage
+          key={route.requestId}
+          requestId={route.requestId}
+          api={api}
+          store={services}
+          staff={session.staff}
+        />
+      );
+    case "providers":
+      return <ProvidersPage api={api} communities={communities} staff={session.staff} />;
     case "elders":
       return <EldersPage api={api} fleet={fleet} communities={communities} staff={session.staff} />;
     case "elder":

@@ -2,14 +2,32 @@ import {
   type AlarmStatus,
   type AlarmView,
   alarmViewSchema,
+  type CameraSummary,
+  type CheckTask,
   type CommandType,
+  cameraSummarySchema,
+  checkTaskSchema,
+  type ElderService,
+  elderServiceSchema,
+  type GateEventView,
+  type GateSummary,
+  gateEventSchema,
+  gateSummarySchema,
+  type PlateRead,
+  type Provider,
+  plateReadSchema,
+  providerSchema,
+  type ServiceRequestView,
+  type ServiceStatus,
+  serviceRequestViewSchema,
   type TerminalSummary,
   terminalSummarySchema,
 } from "@linli/protocol";
-import { ApiError, requestJson } from "./http";
+import { ApiError, requestBlob, requestJson } from "./http";
 import type {
   AuditEntry,
   AuditQuery,
+  CheckTaskStatus,
   CommandRecord,
   Community,
   ElderInput,
@@ -18,6 +36,8 @@ import type {
   EnrollmentRequest,
   NewStaff,
   PresenceRecord,
+  ProviderInput,
+  ServiceStep,
   Session,
   StaffAccount,
   TerminalDetail,
@@ -26,6 +46,9 @@ import type {
 
 const terminalListSchema = terminalSummarySchema.array();
 const alarmListSchema = alarmViewSchema.array();
+const serviceRequestListSchema = serviceRequestViewSchema.array();
+const checkTaskListSchema = checkTaskSchema.array();
+const devicesSchema = { gates: gateSummarySchema.array(), cameras: cameraSummarySchema.array() };
 
 const notUnderstood = (what: string) =>
   new ApiError(200, "invalid_payload", `the server sent ${what} this console does not understand`);
@@ -33,6 +56,26 @@ const notUnderstood = (what: string) =>
 const terminalPath = (terminalId: string) => `/api/v1/terminals/${encodeURIComponent(terminalId)}`;
 const alarmPath = (alarmId: string) => `/api/v1/alarms/${encodeURIComponent(alarmId)}`;
 const elderPath = (elderId: string) => `/api/v1/elders/${encodeURIComponent(elderId)}`;
+const serviceRequestPath = (requestId: string) => `/api/v1/service-requests/${encodeURIComponent(requestId)}`;
+
+/** A service request is acted on by staff and told to the elder: one the console cannot read is an error. */
+function parseServiceRequest(body: unknown): ServiceRequestView {
+  const parsed = serviceRequestViewSchema.safeParse(body);
+  if (!parsed.success) throw notUnderstood("a service request");
+  return parsed.data;
+}
+
+/** Parses `body[field]` as a list of `schema`, or says the server sent something this console cannot read. */
+function parseList<T>(
+  body: unknown,
+  field: string,
+  schema: { safeParse(value: unknown): { success: true; data: T[] } | { success: false } },
+  what: string,
+): T[] {
+  const parsed = schema.safeParse((body as Record<string, unknown> | null)?.[field]);
+  if (!parsed.success) throw notUnderstood(what);
+  return parsed.data;
+}
 
 /** An alarm is what staff act on in an emergency: one the console cannot read is an error, not a guess. */
 function parseAlarm(body: unknown): AlarmView {
@@ -146,6 +189,92 @@ export function createConsoleApi(token: string, onUnauthorized: () => void) {
     },
     async updateElder(elderId: string, input: ElderInput): Promise<ElderRecord> {
       return (await call(elderPath(elderId), "PUT", input)) as ElderRecord;
+    },
+    /** The elder-service catalogue, with each service's target time. */
+    async elderServices(): Promise<ElderService[]> {
+      return parseList(
+        await call("/api/v1/elder-services"),
+        "services",
+        elderServiceSchema.array(),
+        "services",
+      );
+    },
+    /** Providers; with a service and a community, only those who offer that service there. */
+    async providers(filter: { serviceCode?: string; communityId?: string } = {}): Promise<Provider[]> {
+      const search = new URLSearchParams(filter);
+      const body = await call(`/api/v1/providers${search.size > 0 ? `?${search}` : ""}`);
+      return parseList(body, "providers", providerSchema.array(), "a provider list");
+    },
+    async createProvider(input: ProviderInput): Promise<Provider> {
+      return providerSchema.parse(await call("/api/v1/providers", "POST", input));
+    },
+    async updateProvider(providerId: string, input: ProviderInput): Promise<Provider> {
+      return providerSchema.parse(
+        await call(`/api/v1/providers/${encodeURIComponent(providerId)}`, "PUT", input),
+      );
+    },
+    /** Service requests in one state, newest first. */
+    async serviceRequests(status: ServiceStatus, limit: number): Promise<ServiceRequestView[]> {
+      const search = new URLSearchParams({ status, limit: String(limit) });
+      const body = await call(`/api/v1/service-requests?${search}`);
+      return parseList(body, "requests", serviceRequestListSchema, "a service request list");
+    },
+    async serviceRequest(requestId: string): Promise<ServiceRequestView> {
+      return parseServiceRequest(await call(serviceRequestPath(requestId)));
+    },
+    /** 受理, 派单 (with the provider), 上门, 完成, 取消 (with the reason): each told to the elder's unit. */
+    async serviceStep(
+      requestId: string,
+      step: ServiceStep,
+      body: { providerId?: string; note?: string } = {},
+    ): Promise<ServiceRequestView> {
+      return parseServiceRequest(await call(`${serviceRequestPath(requestId)}/${step}`, "POST", body));
+    },
+    async checkTasks(status: CheckTaskStatus, limit: number): Promise<CheckTask[]> {
+      const search = new URLSearchParams({ status, limit: String(limit) });
+      return parseList(
+        await call(`/api/v1/check-tasks?${search}`),
+        "tasks",
+        checkTaskListSchema,
+        "check tasks",
+      );
+    },
+    /** Closes a check task with what staff found (called the elder, visited, …). */
+    async closeCheckTask(taskId: string, note: string): Promise<CheckTask> {
+      const body = await call(`/api/v1/check-tasks/${encodeURIComponent(taskId)}/done`, "POST", { note });
+      const parsed = checkTaskSchema.safeParse(body);
+      if (!parsed.success) throw notUnderstood("a check task");
+      return parsed.data;
+    },
+    /** The server's gates and cameras, each with its health. */
+    async devices(): Promise<{ gates: GateSummary[]; cameras: CameraSummary[] }> {
+      const body = await call("/api/v1/devices");
+      return {
+        gates: parseList(body, "gates", devicesSchema.gates, "a gate list"),
+        cameras: parseList(body, "cameras", devicesSchema.cameras, "a camera list"),
+      };
+    },
+    /** Unlocks a door for the gate's configured time (audited). */
+    async openDoor(gate: string, door: number): Promise<void> {
+      await call(`/api/v1/gates/${encodeURIComponent(gate)}/open`, "POST", { door });
+    },
+    async gateEvents(limit: number): Promise<GateEventView[]> {
+      const body = await call(`/api/v1/gate-events?limit=${limit}`);
+      return parseList(body, "events", gateEventSchema.array(), "gate events");
+    },
+    /** Plate reads, newest first (the server audits the read). */
+    async plateReads(limit: number): Promise<PlateRead[]> {
+      const body = await call(`/api/v1/plate-reads?limit=${limit}`);
+      return parseList(body, "reads", plateReadSchema.array(), "plate reads");
+    },
+    /** A plate read's picture: it needs the session token, so it is fetched rather than linked. */
+    async picture(url: string): Promise<Blob> {
+      try {
+        return await requestBlob(url, token);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) onUnauthorized();
+        throw error;
+      }
     },
     /** Ends the staff member's other sessions; this one stays signed in. */
     async changePassword(currentPassword: string, newPassword: string): Promise<void> {

@@ -1,4 +1,11 @@
-import type { CommandType, Contact, ElderSummary, TerminalKind, TerminalSummary } from "@linli/protocol";
+import type {
+  CommandType,
+  Contact,
+  ElderSummary,
+  Provider,
+  TerminalKind,
+  TerminalSummary,
+} from "@linli/protocol";
 
 export const staffRoles = ["admin", "dispatcher", "caseworker", "community_staff"] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -133,3 +140,12 @@ export interface ElderInput {
   emergencyContacts: Contact[];
   terminalId: string | null;
 }
+
+/** What a provider is created or replaced with. */
+export type ProviderInput = Omit<Provider, "id">;
+
+/** What staff do to a service request: 受理, 派单, 上门, 完成, 取消. */
+export const serviceSteps = ["accept", "dispatch", "start", "complete", "cancel"] as const;
+export type ServiceStep = (typeof serviceSteps)[number];
+
+export type CheckTaskStatus = "open" | "done";

@@ -25,6 +25,16 @@ export const knownAuditActions = [
   "elder.read",
   "elder.list_read",
   "elder.contacts_read",
+  "service_request.accept",
+  "service_request.dispatch",
+  "service_request.start",
+  "service_request.complete",
+  "service_request.cancel",
+  "provider.create",
+  "provider.update",
+  "check_task.done",
+  "call.accept",
+  "call.dial",
 ] as const;
 type KnownAction = (typeof knownAuditActions)[number];
 

@@ -17,10 +17,14 @@ export function Layout(props: {
   communityName: string | null;
   route: Route;
   live: LiveStatus;
-  /** How many alarms wait to be acknowledged, counted beside the alarms link. */
-  openAlarms: number;
+  /** What waits beside a link: alarms to take, service requests to accept, elders to check on. */
+  counts: Partial<Record<Page, number>>;
   /** Shown above every page. */
   alarmBar: ReactNode;
+  /** Gentler notices under the alarm bar: service alerts, elder units gone offline. */
+  notices: ReactNode;
+  /** A ringing call or the call in progress, over the corner of every page. */
+  calls: ReactNode;
   onSignOut(): void;
   children: ReactNode;
 }) {
@@ -29,7 +33,11 @@ export function Layout(props: {
   const links: Array<{ page: Page; label: MessageKey }> = [
     { page: "fleet", label: "nav.fleet" },
     { page: "alarms", label: "nav.alarms" },
+    { page: "services", label: "nav.services" },
+    { page: "checks", label: "nav.checks" },
     { page: "elders", label: "nav.elders" },
+    { page: "providers", label: "nav.providers" },
+    { page: "devices", label: "nav.devices" },
   ];
   if (staff.role === "admin") {
     links.push(
@@ -45,6 +53,7 @@ export function Layout(props: {
     alarm: "alarms",
     elder: "elders",
     elderNew: "elders",
+    service: "services",
   };
   const current = (page: Page) =>
     props.route.page === page ? "page" : parent[props.route.page] === page ? "true" : undefined;
@@ -60,6 +69,7 @@ export function Layout(props: {
         {t("nav.skip")}
       </button>
       {props.alarmBar}
+      <div className="notice-area">{props.notices}</div>
       <aside className="sidebar">
         <div className="sidebar-brand">
           <span className="brand-mark" aria-hidden="true">
@@ -76,14 +86,7 @@ export function Layout(props: {
               <li key={link.page}>
                 <a href={pageHref(link.page)} aria-current={current(link.page)}>
                   {t(link.label)}
-                  {link.page === "alarms" && props.openAlarms > 0 && (
-                    <span className="nav-count" data-testid="nav-open-alarms">
-                      {props.openAlarms}
-                      <span className="visually-hidden">
-                        {t("nav.openAlarms", { count: props.openAlarms })}
-                      </span>
-                    </span>
-                  )}
+                  <NavCount page={link.page} count={props.counts[link.page] ?? 0} />
                 </a>
               </li>
             ))}
@@ -114,6 +117,26 @@ export function Layout(props: {
           {props.children}
         </main>
       </div>
+      {props.calls}
     </div>
+  );
+}
+
+/** Words read after the count beside each link; the alarms' count is the urgent one (red). */
+const COUNT_WORDS: Partial<Record<Page, { words: MessageKey; testId: string; calm: boolean }>> = {
+  alarms: { words: "nav.openAlarms", testId: "nav-open-alarms", calm: false },
+  services: { words: "nav.waitingServices", testId: "nav-waiting-services", calm: true },
+  checks: { words: "nav.openChecks", testId: "nav-open-checks", calm: true },
+};
+
+function NavCount({ page, count }: { page: Page; count: number }) {
+  const { t } = useI18n();
+  const words = COUNT_WORDS[page];
+  if (!words || count === 0) return null;
+  return (
+    <span className={words.calm ? "nav-count nav-count-calm" : "nav-count"} data-testid={words.testId}>
+      {count}
+      <span className="visually-hidden">{t(words.words, { count })}</span>
+    </span>
   );
 }

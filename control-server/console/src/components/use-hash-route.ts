@@ -1,22 +1,37 @@
 import { useEffect, useState } from "react";
 
 /**
- * Pages reached by name; a terminal's, an alarm's and an elder's own pages also carry an id
- * (#/terminal/<id>, #/alarm/<id>, #/elder/<id>); a new elder profile may start from a unit (#/elders/new/<id>).
+ * Pages reached by name; a terminal's, an alarm's, an elder's and a service request's own pages also carry
+ * an id (#/terminal/<id>, #/alarm/<id>, #/elder/<id>, #/service/<id>); a new elder profile may start from a
+ * unit (#/elders/new/<id>).
  */
-export const pages = ["fleet", "alarms", "elders", "enrol", "staff", "audit", "password"] as const;
+export const pages = [
+  "fleet",
+  "alarms",
+  "services",
+  "checks",
+  "elders",
+  "providers",
+  "devices",
+  "enrol",
+  "staff",
+  "audit",
+  "password",
+] as const;
 export type Page = (typeof pages)[number];
 export type Route =
   | { page: Page }
   | { page: "terminal"; terminalId: string }
   | { page: "alarm"; alarmId: string }
   | { page: "elder"; elderId: string }
+  | { page: "service"; requestId: string }
   | { page: "elderNew"; terminalId: string | null };
 
 export const pageHref = (page: Page) => `#/${page}`;
 export const terminalHref = (terminalId: string) => `#/terminal/${encodeURIComponent(terminalId)}`;
 export const alarmHref = (alarmId: string) => `#/alarm/${encodeURIComponent(alarmId)}`;
 export const elderHref = (elderId: string) => `#/elder/${encodeURIComponent(elderId)}`;
+export const serviceHref = (requestId: string) => `#/service/${encodeURIComponent(requestId)}`;
 export const newElderHref = (terminalId?: string) =>
   terminalId ? `#/elders/new/${encodeURIComponent(terminalId)}` : "#/elders/new";
 
@@ -38,6 +53,8 @@ function current(): Route {
   if (alarmId) return { page: "alarm", alarmId };
   const elderId = withId(path, /^elder\/([^/]+)$/);
   if (elderId) return { page: "elder", elderId };
+  const requestId = withId(path, /^service\/([^/]+)$/);
+  if (requestId) return { page: "service", requestId };
   if (path === "elders/new") return { page: "elderNew", terminalId: null };
   const unitId = withId(path, /^elders\/new\/([^/]+)$/);
   if (unitId) return { page: "elderNew", terminalId: unitId };

@@ -1,5 +1,9 @@
 import { alarmsEn, alarmsZhCN } from "./messages-alarms";
+import { callsEn, callsZhCN } from "./messages-calls";
+import { checksEn, checksZhCN } from "./messages-checks";
+import { devicesEn, devicesZhCN } from "./messages-devices";
 import { eldersEn, eldersZhCN } from "./messages-elders";
+import { servicesEn, servicesZhCN } from "./messages-services";
 
 /** Every word of the staff console, zh-CN first; the English dictionary must have every key. */
 const zhCN = {
@@ -258,6 +262,10 @@ const zhCN = {
 
   ...alarmsZhCN,
   ...eldersZhCN,
+  ...servicesZhCN,
+  ...checksZhCN,
+  ...callsZhCN,
+  ...devicesZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -527,6 +535,10 @@ const en: Record<MessageKey, string> = {
 
   ...alarmsEn,
   ...eldersEn,
+  ...servicesEn,
+  ...checksEn,
+  ...callsEn,
+  ...devicesEn,
 };
 
 export const locales = ["zh-CN", "en"] as const;
