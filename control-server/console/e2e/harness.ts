@@ -78,8 +78,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  alarmEscalationMs?: number;
+  /** The server's wall clock for time-of-day rules (the daily check-in hour). */
+  clock?: () => Date;
+  /** A devices file naming gates and cameras (simulators in tests). */
+  devicesFile?: string;
+  /** How long a terminal may stay silent before it counts as offline. */
+  supervisionMs?: { kiosk: number; elder: number };
+}
+
 /** A real control server on a free loopback port with a fresh database. */
-export async function startServer(options: { alarmEscalationMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "linli-console-e2e-"));
   const server = await createControlServer({
     port: 0,
@@ -87,12 +97,14 @@ export async function startServer(options: { alarmEscalationMs?: number } = {}):
     dataDir,
     adminPassword: ADMIN_PASSWORD,
     logLevel: "silent",
-    supervisionMs: { kiosk: 20_000, elder: 20_000 },
+    supervisionMs: options.supervisionMs ?? { kiosk: 20_000, elder: 20_000 },
     enrollmentCodeTtlMs: 24 * 3600 * 1000,
     alarmEscalationMs: options.alarmEscalationMs ?? 60_000,
     smsGateway: null,
     checkinHour: 10,
     timeZone: "Asia/Shanghai",
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.devicesFile ? { devicesFile: options.devicesFile } : {}),
   });
   const { url } = await server.listen();
   return {

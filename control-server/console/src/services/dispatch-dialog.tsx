@@ -7,8 +7,8 @@ import { useI18n } from "../i18n/i18n";
 import { requester, serviceName } from "./service-words";
 
 /**
- * 派单: a provider offering the request's service in its community, active; the one already dispatched
- * (when reassigning) is not offered again.
+ * 派单: a provider offering the request's service in its community, active; when reassigning, the one
+ * already sent is not offered again.
  */
 export function DispatchDialog(props: {
   api: ConsoleApi;
@@ -35,7 +35,7 @@ export function DispatchDialog(props: {
             list.filter(
               (p) =>
                 p.active &&
-                p.id !== request.provider?.id &&
+                !(request.status === "dispatched" && p.id === request.provider?.id) &&
                 p.serviceCodes.includes(request.service.code) &&
                 p.communityIds.includes(request.community.id),
             ),
