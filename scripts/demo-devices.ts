@@ -1,4 +1,5 @@
 import { startSamVSimulatorOnPty } from "@linli/hardware/id-card/sam-v-simulator";
+import { sampleCards } from "@linli/hardware/id-card/sample-cards";
 import { RflinkSimulator } from "@linli/hardware/pendant/rflink-simulator";
 import { EscPosPrinterSimulator } from "@linli/hardware/printer/escpos-simulator";
 import { SerialTransport } from "@linli/hardware/transports/serial-transport";
@@ -13,6 +14,8 @@ export interface DemoDevices {
   elder: Record<string, Record<string, unknown> & { type: string }>;
   /** One line per simulator: where it is. */
   description: string[];
+  /** Physical actions a demo operator can perform by typing a word. */
+  actions: Record<string, { help: string; run(): Promise<void> | void }>;
   stop(): Promise<void>;
 }
 
@@ -40,12 +43,30 @@ export async function startDemoDevices(): Promise<DemoDevices> {
         path: pendantPty.hostPath,
         pendants: [{ id: DEMO_PENDANT.id, switch: DEMO_PENDANT.switch, button: "sos" }],
       },
+      // The unit's button box, as a keyboard wedge: press these keys in the elder window.
+      buttons: {
+        type: "keyboard",
+        keys: { F1: "sos", F2: "fine", F3: "service:meals", F4: "call", Escape: "cancel", Enter: "ok" },
+      },
     },
     description: [
       `ID card reader (SAM_V, simulated) on ${reader.hostPath}`,
       `receipt printer (ESC/POS, simulated) on tcp://${printerAddress.host}:${printerAddress.port}`,
       `pendant receiver (RFLink 433 MHz, simulated) on ${pendantPty.hostPath}`,
     ],
+    actions: {
+      sos: {
+        help: "press the elder's SOS pendant",
+        run: () => pendant.press(DEMO_PENDANT.id, DEMO_PENDANT.switch),
+      },
+      card: {
+        help: "place an ID card on the kiosk's reader",
+        run: () => reader.simulator.placeCard(sampleCards.resident),
+      },
+      "card-off": { help: "take the ID card away", run: () => reader.simulator.removeCard() },
+      "paper-out": { help: "the kiosk's printer runs out of paper", run: () => printer.paperOut() },
+      "paper-in": { help: "load paper into the kiosk's printer", run: () => printer.loadPaper() },
+    },
     async stop() {
       await pendant.stop();
       await pendantPty.close();

@@ -63,7 +63,7 @@ describe("npm start", () => {
       };
       await expect
         .poll(terminals, { timeout: 20_000 })
-        .toEqual(["elder online pendant=ok", "kiosk online idCardReader=ok,printer=ok"]);
+        .toEqual(["elder online pendant=ok,buttons=ok", "kiosk online idCardReader=ok,printer=ok"]);
 
       const browser = await launchChromium();
       try {
@@ -80,6 +80,27 @@ describe("npm start", () => {
         const elder = await browser.newPage({ viewport: { width: 800, height: 480 } });
         await elder.goto(elderUrl!);
         await expect.poll(() => elder.locator("body").innerText(), { timeout: 15_000 }).toMatch(/已连接/);
+
+        // The demo operator presses the elder's pendant: an SOS from the seeded elder is open on the server.
+        start.write("sos");
+        await start.waitFor(/^done: press the elder's SOS pendant$/);
+        await expect
+          .poll(
+            async () => {
+              const response = await fetch(`http://127.0.0.1:${port}/api/v1/alarms?status=open`, {
+                headers: { authorization: `Bearer ${token}` },
+              });
+              const { alarms } = (await response.json()) as {
+                alarms: Array<{ source: string; elder: { name: string } | null }>;
+              };
+              return alarms.map((alarm) => `${alarm.source} ${alarm.elder?.name}`);
+            },
+            { timeout: 10_000 },
+          )
+          .toEqual(["pendant 王秀英"]);
+        await expect
+          .poll(() => elder.locator("body").innerText(), { timeout: 10_000 })
+          .toMatch(/服务中心已收到您的呼叫/);
       } finally {
         await browser.close();
       }

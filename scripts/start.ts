@@ -5,10 +5,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import type { TerminalKind } from "@linli/protocol";
 import pino from "pino";
 import { randomPassword } from "../control-server/server/src/auth/secrets";
-import { createControlServer, loadConfig } from "../control-server/server/src/index";
+import type { StaffPrincipal } from "../control-server/server/src/auth/staff";
+import { type ControlServer, createControlServer, loadConfig } from "../control-server/server/src/index";
 import { type LaunchedTerminal, launchTerminal, UI_DIRS } from "../kiosk/runtime/launch";
 import { loadTerminalConfig } from "../kiosk/runtime/terminal-config";
 import { startDemoDevices } from "./demo-devices";
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
     );
   }
 
+  seedDemoData(server, admin, terminals[1]!.runtime.snapshot().terminalId);
+
   process.stdout.write(
     [
       "",
@@ -88,6 +92,10 @@ async function main(): Promise<void> {
       `API docs: ${url}/api/docs`,
       "Simulated devices:",
       ...devices.description.map((line) => `  ${line}`),
+      "Elder unit keys (in its window): F1 SOS · F2 I'm fine · F3 ask for meals · F4 call the centre · Esc cancel",
+      `Type here to act on the devices: ${Object.entries(devices.actions)
+        .map(([word, action]) => `${word} (${action.help})`)
+        .join(", ")}`,
       "Press Ctrl-C to stop.",
       "",
     ].join("\n"),
@@ -102,6 +110,51 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
+  createInterface({ input: process.stdin }).on("line", (line) => {
+    const action = devices.actions[line.trim()];
+    if (!action) return;
+    void Promise.resolve(action.run()).then(() => process.stdout.write(`done: ${action.help}\n`));
+  });
+}
+
+/**
+ * First start only: the demo elder's profile on the demo unit (so an SOS shows who and where) and a meals
+ * provider (so a service request can be dispatched).
+ */
+function seedDemoData(server: ControlServer, admin: StaffPrincipal, elderUnitId: string | null): void {
+  const { elders, providers } = server.context;
+  if (elderUnitId && !elders.byTerminal(elderUnitId)) {
+    elders.create(
+      {
+        communityId: "xiangbin",
+        name: "王秀英",
+        address: "湘滨社区 3 栋 2 单元 101",
+        livingSituation: "独居，女儿在外地工作",
+        conditions: ["高血压", "糖尿病"],
+        medicationNotes: "每日早晚服降压药",
+        keyHolder: { name: "李桂兰", relation: "邻居", phone: "13907320001" },
+        emergencyContacts: [{ name: "王丽", relation: "女儿", phone: "13807320002" }],
+        terminalId: elderUnitId,
+      },
+      admin,
+      "127.0.0.1",
+    );
+  }
+  if (providers.list().length === 0) {
+    providers.save(
+      null,
+      {
+        name: "湘滨长者食堂",
+        kind: "organisation",
+        phone: "0731-58880003",
+        serviceCodes: ["meals"],
+        communityIds: ["xiangbin"],
+        active: true,
+      },
+      admin,
+      "127.0.0.1",
+    );
+  }
 }
 
 main().catch((error: unknown) => {
