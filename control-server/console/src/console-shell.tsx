@@ -9,6 +9,8 @@ import { type AlarmStore, useAlarms } from "./alarms/use-alarms";
 import { type ConsoleApi, createConsoleApi } from "./api/console-api";
 import type { Community, Session } from "./api/types";
 import { AuditPage } from "./audit/audit-page";
+import { ChecksPage } from "./checks/checks-page";
+import { type CheckTaskStore, useCheckTasks } from "./checks/use-check-tasks";
 import { AdminOnly } from "./components/admin-only";
 import { Layout } from "./components/layout";
 import { alarmHref, type Route, useHashRoute } from "./components/use-hash-route";
@@ -41,6 +43,8 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
   const barActions = useAlarmActions(api, alarms);
   const services = useServiceRequests(api, live);
   const waitingServices = services.requests?.filter((r) => r.status === "requested").length ?? 0;
+  const checks = useCheckTasks(api, live);
+  const openChecks = checks.tasks?.filter((task) => task.status === "open").length ?? 0;
   const route = useHashRoute();
   const [communities, setCommunities] = useState<Community[]>([]);
 
@@ -63,7 +67,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
       communityName={ownCommunity}
       route={route}
       live={live.status}
-      counts={{ alarms: open.length, services: waitingServices }}
+      counts={{ alarms: open.length, services: waitingServices, checks: openChecks }}
       alarmBar={
         <AlarmBar
           alarms={alarms.alarms}
@@ -87,6 +91,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
         fleet={fleet}
         alarms={alarms}
         services={services}
+        checks={checks}
         communities={communities}
         session={session}
       />
@@ -100,11 +105,12 @@ function CurrentPage(props: {
   fleet: Fleet;
   alarms: AlarmStore;
   services: ServiceStore;
+  checks: CheckTaskStore;
   communities: Community[];
   session: Session;
 }) {
   const { t } = useI18n();
-  const { route, api, fleet, alarms, services, communities, session } = props;
+  const { route, api, fleet, alarms, services, checks, communities, session } = props;
   const isAdmin = session.staff.role === "admin";
   switch (route.page) {
     case "alarms":
@@ -131,6 +137,8 @@ function CurrentPage(props: {
           staff={session.staff}
         />
       );
+    case "checks":
+      return <ChecksPage api={api} store={checks} staff={session.staff} callButton={() => null} />;
     case "providers":
       return <ProvidersPage api={api} communities={communities} staff={session.staff} />;
     case "elders":

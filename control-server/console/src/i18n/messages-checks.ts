@@ -17,7 +17,6 @@ export const checksZhCN = {
   "checks.readOnly": "您的角色只能查看，不能关闭任务。",
   "checkColumn.elder": "老人",
   "checkColumn.date": "日期",
-  "checkColumn.since": "提醒时间",
   "checkColumn.contact": "联系结果",
   "checkColumn.doneBy": "处理人",
   "check.noteLabel": "联系结果：{name}",
@@ -28,7 +27,6 @@ export const checksZhCN = {
   "check.closed": "已记录：{name} 平安。",
   "check.failed": "保存失败：{message}",
   "check.alreadyClosed": "这条任务已经关闭（老人已报平安或已有人联系），列表已刷新",
-  "check.elderCheckedIn": "老人已报平安",
   "check.byElder": "老人自己",
 
   "offline.title": "居家终端离线 · {count} 台",
@@ -61,7 +59,6 @@ export const checksEn: Record<keyof typeof checksZhCN, string> = {
   "checks.readOnly": "Your role can read these tasks but not close them.",
   "checkColumn.elder": "Elder",
   "checkColumn.date": "Day",
-  "checkColumn.since": "Raised",
   "checkColumn.contact": "What you found",
   "checkColumn.doneBy": "Closed by",
   "check.noteLabel": "What you found: {name}",
@@ -73,7 +70,6 @@ export const checksEn: Record<keyof typeof checksZhCN, string> = {
   "check.failed": "Could not save: {message}",
   "check.alreadyClosed":
     "this task is already closed (the elder checked in, or someone contacted them); the list has been refreshed",
-  "check.elderCheckedIn": "The elder checked in",
   "check.byElder": "the elder",
 
   "offline.title": "Elder units offline · {count}",
