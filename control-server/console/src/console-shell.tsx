@@ -21,6 +21,8 @@ import { FleetPage } from "./fleet/fleet-page";
 import { type Fleet, useFleet } from "./fleet/use-fleet";
 import { useI18n } from "./i18n/i18n";
 import { useConsoleSocket } from "./live/use-console-socket";
+import { OfflineStrip } from "./offline/offline-strip";
+import { useOfflineWarning } from "./offline/use-offline-warning";
 import { PasswordPage } from "./password/password-page";
 import { ProvidersPage } from "./providers/providers-page";
 import { ServiceAlerts } from "./services/service-alerts";
@@ -45,6 +47,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
   const waitingServices = services.requests?.filter((r) => r.status === "requested").length ?? 0;
   const checks = useCheckTasks(api, live);
   const openChecks = checks.tasks?.filter((task) => task.status === "open").length ?? 0;
+  const offline = useOfflineWarning(fleet, session.staff.id);
   const route = useHashRoute();
   const [communities, setCommunities] = useState<Community[]>([]);
 
@@ -81,7 +84,17 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
           }}
         />
       }
-      notices={<ServiceAlerts alerts={services.alerts} onDismiss={services.dismissAlert} />}
+      notices={
+        <>
+          <OfflineStrip
+            units={offline.units}
+            communityName={(id) => communities.find((c) => c.id === id)?.name ?? id}
+            announcement={offline.announcement}
+            onAcknowledge={offline.acknowledge}
+          />
+          <ServiceAlerts alerts={services.alerts} onDismiss={services.dismissAlert} />
+        </>
+      }
       calls={null}
       onSignOut={signOut}
     >
