@@ -65,10 +65,7 @@ export interface ServerProcess {
 }
 
 /** The real control server in its own process, so that "the server went away" is a real process exit. */
-export async function startServer(
-  dataDir: string,
-  env: Record<string, string> = {},
-): Promise<ServerProcess> {
+export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "control-server/server/src/main.ts"], {
     cwd: REPO,
     env: {

@@ -55,7 +55,9 @@ describe("the elder unit's everyday buttons", () => {
     const { admin, unit } = await rig.unit("checkin", { LINLI_CHECKIN_HOUR: "0" });
     const screen = await rig.screen(unit);
     const { page } = screen;
-    await expect.poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 }).toContain("在线");
+    await expect
+      .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
+      .toContain("在线");
     const tasks = async (status: "open" | "done") =>
       (await admin.call<{ tasks: CheckTask[] }>("GET", `/api/v1/check-tasks?status=${status}`)).tasks;
     await eventually(async () => (await tasks("open")).length === 1, 5000, "today's check task opened");
@@ -71,10 +73,11 @@ describe("the elder unit's everyday buttons", () => {
     expect(sos.width).toBeGreaterThanOrEqual(700);
     expect(sos.height).toBeGreaterThanOrEqual(140);
     await looksRight(page, "idle");
-    await screenshot(page, "elder-idle");
 
     await page.getByTestId("checkin").click();
-    await expect.poll(() => page.getByTestId("checkin-note").textContent({ timeout: 1000 })).toBe("今天已报平安");
+    await expect
+      .poll(() => page.getByTestId("checkin-note").textContent({ timeout: 1000 }))
+      .toBe("今天已报平安");
     await expect.poll(() => saidCount(unit, "今天已报平安"), { timeout: 5000 }).toBe(1);
     await eventually(async () => (await tasks("open")).length === 0, 5000, "check task closed by the press");
     const [closed] = await tasks("done");
@@ -112,7 +115,9 @@ describe("the elder unit's everyday buttons", () => {
     });
     const screen = await rig.screen(unit, { relayButtonsOf: unit });
     const { page } = screen;
-    await expect.poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 }).toContain("在线");
+    await expect
+      .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
+      .toContain("在线");
     const scene = sceneOfId(screen, "service");
     const title = textOfId(screen, "service-title");
     const said = (part: string) => () => saidCount(unit, part);
@@ -140,8 +145,9 @@ describe("the elder unit's everyday buttons", () => {
     let request: ServiceRequestView | undefined;
     await eventually(
       async () => {
-        [request] = (await admin.call<{ requests: ServiceRequestView[] }>("GET", "/api/v1/service-requests"))
-          .requests;
+        [request] = (
+          await admin.call<{ requests: ServiceRequestView[] }>("GET", "/api/v1/service-requests")
+        ).requests;
         return request?.service.code === "meals";
       },
       5000,
@@ -162,7 +168,9 @@ describe("the elder unit's everyday buttons", () => {
 
     // Back to idle; a second request while the first is under way: the newest news, and a count.
     await page.getByTestId("back").click();
-    await expect.poll(() => page.getByTestId("services-note").textContent({ timeout: 1000 })).toBe("1 项在办理");
+    await expect
+      .poll(() => page.getByTestId("services-note").textContent({ timeout: 1000 }))
+      .toBe("1 项在办理");
     await page.getByTestId("services").click();
     await expect
       .poll(() => page.getByTestId("service-picker").textContent({ timeout: 1000 }))
@@ -171,7 +179,9 @@ describe("the elder unit's everyday buttons", () => {
     await expect.poll(title, { timeout: 5000 }).toBe("已为您预约家政保洁，正在等待社区受理");
     expect(await page.getByTestId("service").textContent()).toContain("另有 1 项服务正在办理");
     await page.getByTestId("back").click();
-    await expect.poll(() => page.getByTestId("services-note").textContent({ timeout: 1000 })).toBe("2 项在办理");
+    await expect
+      .poll(() => page.getByTestId("services-note").textContent({ timeout: 1000 }))
+      .toBe("2 项在办理");
 
     await step("start");
     await expect.poll(scene, { timeout: 5000 }).toBe("in-progress");
@@ -218,7 +228,9 @@ describe("the elder unit's everyday buttons", () => {
     await expect.poll(scene, { timeout: 5000 }).toBe("rate");
     await expect.poll(said("您满意吗？满意请按确认键"), { timeout: 5000 }).toBe(2);
     await page.keyboard.press(KEYS.ok);
-    await expect.poll(() => page.getByTestId("message-title").textContent({ timeout: 1000 })).toBe("谢谢您的评价");
+    await expect
+      .poll(() => page.getByTestId("message-title").textContent({ timeout: 1000 }))
+      .toBe("谢谢您的评价");
     await expect.poll(said("谢谢您的评价"), { timeout: 5000 }).toBe(1);
     await eventually(async () => (await reopened()).rating === "good", 5000, "rated good at the centre");
     expect(await reopened()).toMatchObject({ status: "done", reopenedCount: 1 });

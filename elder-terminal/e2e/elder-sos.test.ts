@@ -57,18 +57,28 @@ const title = () => screen.page.getByTestId("alarm-title").textContent({ timeout
 const said = (part: string) => unit.spoken.some((entry) => entry.text.includes(part));
 
 describe("the elder unit's screen", () => {
-  it("idle: the time, the connection in plain words, and one huge red SOS button", async () => {
+  it("idle: the time, the connection in plain words, one huge red SOS button and three smaller everyday ones", async () => {
     const { page } = screen;
     await expect
       .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
       .toContain("在线");
     const sos = page.getByTestId("sos");
     expect(await sos.textContent()).toContain("紧急呼叫");
-    // No buttons that do nothing: the only on-screen button between alarms is SOS.
-    expect(await page.locator("button").count()).toBe(1);
+    // Few buttons, each doing something: SOS, then 我很好, 叫服务, 呼叫中心.
+    expect(await page.locator("button").allTextContents()).toEqual([
+      "紧急呼叫SOS按下就会呼叫社区服务中心",
+      "我很好",
+      "叫服务",
+      "呼叫中心",
+    ]);
     const box = (await sos.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(700);
     expect(box.height).toBeGreaterThanOrEqual(140);
+    for (const id of ["checkin", "services", "call"]) {
+      const other = (await page.getByTestId(id).boundingBox())!;
+      expect(other.height, id).toBeGreaterThanOrEqual(100);
+      expect(other.width * other.height, id).toBeLessThan((box.width * box.height) / 2);
+    }
 
     const facts = await layoutFacts(page);
     expect(facts).toMatchObject({ overflowing: [], brokenPhrases: [] });

@@ -132,7 +132,7 @@ export function phrases(sentence: string): string[] {
 }
 
 /** Width of a phrase in em: a Chinese character is one em, a Latin letter or digit a little over half. */
-function emWidth(phrase: string): number {
+export function emWidth(phrase: string): number {
   let width = 0;
   for (const char of phrase) width += /[\u2014\u2026\u2E80-\uFFEF]/.test(char) ? 1 : 0.56;
   return width;
