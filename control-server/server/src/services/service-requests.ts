@@ -13,6 +13,7 @@ import type { StaffPrincipal } from "../auth/staff";
 import type { ServerBus } from "../bus";
 import type { Database } from "../db/database";
 import type { ElderProfiles } from "../elders/elder-profiles";
+import { EventRefusal } from "../terminals/inbox";
 
 interface RequestRow {
   id: string;
@@ -48,9 +49,6 @@ const SELECT_REQUEST = `
   JOIN terminals t ON t.id = r.terminal_id
   JOIN communities c ON c.id = r.community_id
   LEFT JOIN providers p ON p.id = r.provider_id`;
-
-/** Thrown inside the inbox transaction so that nothing is stored for a request the server cannot take. */
-export class ServiceRefusal extends Error {}
 
 export type StaffStep = "accept" | "dispatch" | "start" | "complete" | "cancel";
 
@@ -91,7 +89,8 @@ export class ServiceRequests {
   /** Stores an elder's request; runs inside the inbox transaction. */
   request(terminal: TerminalSummary, request: ServiceRequest): { requestId: string } {
     const service = this.catalogue().find((s) => s.code === request.serviceCode);
-    if (!service) throw new ServiceRefusal(`no service "${request.serviceCode}" in the catalogue`);
+    if (!service)
+      throw new EventRefusal("invalid_payload", `no service "${request.serviceCode}" in the catalogue`);
     const id = randomUUID();
     const receivedAt = new Date();
     this.db
@@ -123,8 +122,10 @@ export class ServiceRequests {
         "SELECT id, status, target_at FROM service_requests WHERE request_event_id = ? AND terminal_id = ?",
       )
       .get(rating.requestEventId, terminal.id) as { id: string; status: ServiceStatus } | undefined;
-    if (!row) throw new ServiceRefusal(`no service request ${rating.requestEventId} from this unit`);
-    if (row.status !== "done") throw new ServiceRefusal("only a finished request can be rated");
+    if (!row)
+      throw new EventRefusal("invalid_payload", `no service request ${rating.requestEventId} from this unit`);
+    if (row.status !== "done")
+      throw new EventRefusal("invalid_payload", "only a finished request can be rated");
     const reopen = rating.rating !== "good";
     if (reopen) {
       const service = this.db

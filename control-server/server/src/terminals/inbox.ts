@@ -1,4 +1,18 @@
+import type { ErrorCode } from "@linli/protocol";
 import type { Database } from "../db/database";
+
+/**
+ * Thrown by a handler inside the inbox transaction to refuse an event: nothing is stored, and the
+ * terminal gets this error (a permanent code is kept as rejected; `unavailable` is retried).
+ */
+export class EventRefusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export type InboxOutcome<T> = { ok: true; data: T; duplicate: boolean } | { ok: false; reason: "conflict" };
 

@@ -6,6 +6,7 @@ import {
   callSignalMessageSchema,
   checkinSchema,
   commandResultSchema,
+  type DurableTerminalEvent,
   describeIssues,
   type ErrorCode,
   fail,
@@ -30,9 +31,9 @@ import type { ServerBus } from "../bus";
 import type { CallSwitchboard } from "../calls/switchboard";
 import type { DailyCheckins } from "../checkins/daily-checkins";
 import type { Database } from "../db/database";
-import { ServiceRefusal, type ServiceRequests } from "../services/service-requests";
+import type { ServiceRequests } from "../services/service-requests";
 import type { TerminalCommands } from "./commands";
-import type { TerminalInbox } from "./inbox";
+import { EventRefusal, type TerminalInbox } from "./inbox";
 import type { TerminalSupervisor } from "./supervisor";
 import type { TerminalRegistry } from "./terminal-registry";
 
@@ -129,8 +130,33 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
       return ok({ serverTime: new Date().toISOString() });
     });
 
-    handle("terminal:log", terminalLogEntrySchema, (entry) => {
-      const outcome = inbox.receive(terminal.id, "terminal:log", entry.id, () => {
+    /**
+     * A durable event: stored at most once by its id, in one transaction with the deduplication record;
+     * `announce` runs after the commit and only the first time; a refusal stores nothing.
+     */
+    const durable = <S extends z.ZodType<{ id: string }>, R, A>(
+      event: DurableTerminalEvent,
+      schema: S,
+      store: (payload: z.infer<S>) => R,
+      options: { announce?: (result: R) => void; answer: (result: R) => A },
+    ) =>
+      handle(event, schema, (payload) => {
+        try {
+          const outcome = inbox.receive(terminal.id, event, payload.id, () => store(payload));
+          if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
+          if (!outcome.duplicate) options.announce?.(outcome.data);
+          return ok(options.answer(outcome.data));
+        } catch (error) {
+          if (error instanceof EventRefusal) return fail(error.code, error.message);
+          throw error;
+        }
+      });
+    const asIs = <T>(result: T) => result;
+
+    durable(
+      "terminal:log",
+      terminalLogEntrySchema,
+      (entry) => {
         deps.db
           .prepare(
             "INSERT INTO terminal_log (id, terminal_id, at, level, code, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -145,96 +171,63 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
             new Date().toISOString(),
           );
         return { id: entry.id };
-      });
-      return outcome.ok
-        ? ok(outcome.data)
-        : fail("conflict", "this event id was already used for something else");
+      },
+      { answer: asIs },
+    );
+
+    durable(
+      "command:result",
+      commandResultSchema,
+      (result) => {
+        if (!commands.complete(terminal.id, result.commandId, result.status, result.detail)) {
+          throw new EventRefusal("not_found", `no command ${result.commandId} for this terminal`);
+        }
+        return { commandId: result.commandId };
+      },
+      { answer: asIs },
+    );
+
+    durable("alarm:raise", alarmRaiseSchema, (raise) => alarms.raise(terminal, raise), {
+      announce: ({ alarmId }) => {
+        log.warn({ terminalId: terminal.id, alarmId }, "SOS raised");
+        bus.emit("alarm:changed", { alarmId, raised: true });
+      },
+      answer: asIs,
     });
 
-    handle("command:result", commandResultSchema, (result) => {
-      try {
-        const outcome = inbox.receive(terminal.id, "command:result", result.id, () => {
-          if (!commands.complete(terminal.id, result.commandId, result.status, result.detail)) {
-            throw new UnknownCommandError(result.commandId);
-          }
-          return { commandId: result.commandId };
-        });
-        return outcome.ok
-          ? ok(outcome.data)
-          : fail("conflict", "this event id was already used for something else");
-      } catch (error) {
-        if (error instanceof UnknownCommandError) return fail("not_found", error.message);
-        throw error;
-      }
+    durable(
+      "alarm:cancel",
+      alarmCancelSchema,
+      (cancel) => {
+        const result = alarms.cancel(terminal, cancel);
+        // The raise has not arrived yet (it is ahead in the same outbox): the terminal retries.
+        if (!result) throw new EventRefusal("unavailable", `no alarm raised by event ${cancel.raiseId} yet`);
+        return result;
+      },
+      { announce: ({ alarmId }) => bus.emit("alarm:changed", { alarmId, raised: false }), answer: asIs },
+    );
+
+    durable(
+      "service:request",
+      serviceRequestSchema,
+      (request) => serviceRequests.request(terminal, request),
+      {
+        announce: ({ requestId }) => bus.emit("service:changed", { requestId, alert: null }),
+        answer: asIs,
+      },
+    );
+
+    durable("service:rate", serviceRatingSchema, (rating) => serviceRequests.rate(terminal, rating), {
+      announce: ({ requestId, reopened }) =>
+        bus.emit("service:changed", { requestId, alert: reopened ? "reopened" : null }),
+      answer: ({ requestId, status }) => ({ requestId, status }),
     });
 
-    handle("alarm:raise", alarmRaiseSchema, (raise) => {
-      const outcome = inbox.receive(terminal.id, "alarm:raise", raise.id, () =>
-        alarms.raise(terminal, raise),
-      );
-      if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
-      if (!outcome.duplicate) {
-        log.warn({ terminalId: terminal.id, alarmId: outcome.data.alarmId }, "SOS raised");
-        bus.emit("alarm:changed", { alarmId: outcome.data.alarmId, raised: true });
-      }
-      return ok(outcome.data);
-    });
-
-    handle("alarm:cancel", alarmCancelSchema, (cancel) => {
-      try {
-        const outcome = inbox.receive(terminal.id, "alarm:cancel", cancel.id, () => {
-          const result = alarms.cancel(terminal, cancel);
-          if (!result) throw new UnknownAlarmError(cancel.raiseId);
-          return result;
-        });
-        if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
-        if (!outcome.duplicate) bus.emit("alarm:changed", { alarmId: outcome.data.alarmId, raised: false });
-        return ok(outcome.data);
-      } catch (error) {
-        // The raise has not arrived yet (it is ahead in the same outbox); the terminal retries.
-        if (error instanceof UnknownAlarmError) return fail("unavailable", error.message);
-        throw error;
-      }
-    });
-
-    handle("service:request", serviceRequestSchema, (request) => {
-      try {
-        const outcome = inbox.receive(terminal.id, "service:request", request.id, () =>
-          serviceRequests.request(terminal, request),
-        );
-        if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
-        if (!outcome.duplicate)
-          bus.emit("service:changed", { requestId: outcome.data.requestId, alert: null });
-        return ok(outcome.data);
-      } catch (error) {
-        if (error instanceof ServiceRefusal) return fail("invalid_payload", error.message);
-        throw error;
-      }
-    });
-
-    handle("service:rate", serviceRatingSchema, (rating) => {
-      try {
-        const outcome = inbox.receive(terminal.id, "service:rate", rating.id, () =>
-          serviceRequests.rate(terminal, rating),
-        );
-        if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
-        const { requestId, status, reopened } = outcome.data;
-        if (!outcome.duplicate)
-          bus.emit("service:changed", { requestId, alert: reopened ? "reopened" : null });
-        return ok({ requestId, status });
-      } catch (error) {
-        if (error instanceof ServiceRefusal) return fail("invalid_payload", error.message);
-        throw error;
-      }
-    });
-
-    handle("checkin:ok", checkinSchema, (checkin) => {
-      const outcome = inbox.receive(terminal.id, "checkin:ok", checkin.id, () =>
-        checkins.record(terminal, checkin),
-      );
-      if (!outcome.ok) return fail("conflict", "this event id was already used for something else");
-      if (!outcome.duplicate && outcome.data.closedTaskId) checkins.announce(outcome.data.closedTaskId);
-      return ok({ date: outcome.data.date });
+    durable("checkin:ok", checkinSchema, (checkin) => checkins.record(terminal, checkin), {
+      announce: ({ closedTaskId }) => {
+        if (closedTaskId) checkins.announce(closedTaskId);
+      },
+      answer: ({ date }) => ({ date }),
     });
 
     handle("call:request", callRefSchema, ({ callId }) => switchboard.requestFromUnit(terminal, callId));
@@ -300,19 +293,6 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     supervisor.disconnected(terminalId, link, "revoked");
     link.disconnect();
   });
-}
-
-/** Thrown inside the inbox transaction so that nothing is stored for a result about an unknown command. */
-class UnknownCommandError extends Error {
-  constructor(commandId: string) {
-    super(`no command ${commandId} for this terminal`);
-  }
-}
-
-class UnknownAlarmError extends Error {
-  constructor(raiseId: string) {
-    super(`no alarm raised by event ${raiseId} yet`);
-  }
 }
 
 const knownEvents = new Set<string>([
