@@ -9,6 +9,10 @@ import { type AlarmStore, useAlarms } from "./alarms/use-alarms";
 import { type ConsoleApi, createConsoleApi } from "./api/console-api";
 import type { Community, Session } from "./api/types";
 import { AuditPage } from "./audit/audit-page";
+import { CallButton } from "./calls/call-button";
+import { CallsContext } from "./calls/call-context";
+import { CallDock } from "./calls/call-dock";
+import { useCalls } from "./calls/use-calls";
 import { ChecksPage } from "./checks/checks-page";
 import { type CheckTaskStore, useCheckTasks } from "./checks/use-check-tasks";
 import { AdminOnly } from "./components/admin-only";
@@ -48,6 +52,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
   const checks = useCheckTasks(api, live);
   const openChecks = checks.tasks?.filter((task) => task.status === "open").length ?? 0;
   const offline = useOfflineWarning(fleet, session.staff.id);
+  const calls = useCalls(live, { canCall: handlesAlarms(session.staff.role), terminals: fleet.terminals });
   const route = useHashRoute();
   const [communities, setCommunities] = useState<Community[]>([]);
 
@@ -65,50 +70,52 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
     : null;
 
   return (
-    <Layout
-      session={session}
-      communityName={ownCommunity}
-      route={route}
-      live={live.status}
-      counts={{ alarms: open.length, services: waitingServices, checks: openChecks }}
-      alarmBar={
-        <AlarmBar
-          alarms={alarms.alarms}
-          open={open}
-          sound={sound}
-          canAct={handlesAlarms(session.staff.role)}
-          actions={barActions}
-          // Whoever took the alarm needs the elder's profile and whom to call next: open it.
-          onAcknowledged={(alarm) => {
-            window.location.hash = alarmHref(alarm.id);
-          }}
-        />
-      }
-      notices={
-        <>
-          <OfflineStrip
-            units={offline.units}
-            communityName={(id) => communities.find((c) => c.id === id)?.name ?? id}
-            announcement={offline.announcement}
-            onAcknowledge={offline.acknowledge}
-          />
-          <ServiceAlerts alerts={services.alerts} onDismiss={services.dismissAlert} />
-        </>
-      }
-      calls={null}
-      onSignOut={signOut}
-    >
-      <CurrentPage
-        route={route}
-        api={api}
-        fleet={fleet}
-        alarms={alarms}
-        services={services}
-        checks={checks}
-        communities={communities}
+    <CallsContext.Provider value={calls}>
+      <Layout
         session={session}
-      />
-    </Layout>
+        communityName={ownCommunity}
+        route={route}
+        live={live.status}
+        counts={{ alarms: open.length, services: waitingServices, checks: openChecks }}
+        alarmBar={
+          <AlarmBar
+            alarms={alarms.alarms}
+            open={open}
+            sound={sound}
+            canAct={handlesAlarms(session.staff.role)}
+            actions={barActions}
+            // Whoever took the alarm needs the elder's profile and whom to call next: open it.
+            onAcknowledged={(alarm) => {
+              window.location.hash = alarmHref(alarm.id);
+            }}
+          />
+        }
+        notices={
+          <>
+            <OfflineStrip
+              units={offline.units}
+              communityName={(id) => communities.find((c) => c.id === id)?.name ?? id}
+              announcement={offline.announcement}
+              onAcknowledge={offline.acknowledge}
+            />
+            <ServiceAlerts alerts={services.alerts} onDismiss={services.dismissAlert} />
+          </>
+        }
+        calls={<CallDock calls={calls} />}
+        onSignOut={signOut}
+      >
+        <CurrentPage
+          route={route}
+          api={api}
+          fleet={fleet}
+          alarms={alarms}
+          services={services}
+          checks={checks}
+          communities={communities}
+          session={session}
+        />
+      </Layout>
+    </CallsContext.Provider>
   );
 }
 
@@ -151,7 +158,20 @@ function CurrentPage(props: {
         />
       );
     case "checks":
-      return <ChecksPage api={api} store={checks} staff={session.staff} callButton={() => null} />;
+      return (
+        <ChecksPage
+          api={api}
+          store={checks}
+          staff={session.staff}
+          callButton={(terminalId, name) => (
+            <CallButton
+              terminalId={terminalId}
+              terminalName={fleet.terminals?.find((x) => x.id === terminalId)?.name ?? name}
+              name={name}
+            />
+          )}
+        />
+      );
     case "providers":
       return <ProvidersPage api={api} communities={communities} staff={session.staff} />;
     case "elders":

@@ -1,4 +1,5 @@
 import type { AlarmView } from "@linli/protocol";
+import { CallButton } from "../calls/call-button";
 import { useI18n } from "../i18n/i18n";
 import { alarmCaller } from "./alarm-words";
 import { NoteForm } from "./note-form";
@@ -15,6 +16,18 @@ export function AlarmActionsPanel(props: { alarm: AlarmView; canAct: boolean; ac
   return (
     <section className="panel alarm-actions" aria-labelledby="alarm-actions-title">
       <h2 id="alarm-actions-title">{t("alarmDetail.actions")}</h2>
+      {props.canAct && (
+        <div className="alarm-call">
+          <CallButton
+            terminalId={alarm.terminal.id}
+            terminalName={alarm.terminal.name}
+            name={alarm.elder?.name}
+            address={alarm.elder?.address ?? null}
+            size="big"
+          />
+          <p className="field-hint">{t("call.dialHint")}</p>
+        </div>
+      )}
       {alarm.status === "resolved" && (
         <p className="message message-ok" data-testid="alarm-resolution">
           <strong>{t("alarmDetail.resolution")}</strong> {alarm.resolution}

@@ -1,6 +1,7 @@
 import type { ConsoleApi } from "../api/console-api";
 import { ApiError } from "../api/http";
 import type { Community } from "../api/types";
+import { CallButton } from "../calls/call-button";
 import { ConfirmDialog } from "../components/confirm-dialog";
 import { PageTitle } from "../components/page-title";
 import { pageHref } from "../components/use-hash-route";
@@ -44,6 +45,9 @@ export function TerminalPage(props: {
       <div className="detail-head">
         <PageTitle>{terminal?.name ?? t("terminal.title")}</PageTitle>
         {terminal && <PresenceBadge terminal={terminal} />}
+        {terminal?.kind === "elder" && !terminal.revoked && (
+          <CallButton terminalId={terminal.id} terminalName={terminal.name} />
+        )}
         {terminal && props.canManage && (
           <TerminalActions
             terminal={terminal}
