@@ -197,10 +197,12 @@ describe.each<TerminalKind>(["kiosk", "elder"])("%s UI against the real runtime 
     expect(await smallestTextPx(page)).toBeGreaterThanOrEqual(MIN_FONT_PX[kind]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     if (kind === "elder") {
+      // The idle unit gives most of its screen to the SOS button; the link state is one large word beside
+      // the clock (the elder suite checks the rest of the elder layout).
       const titlePx = await page
         .locator(".elder-title")
         .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
-      expect(titlePx).toBeGreaterThanOrEqual(48);
+      expect(titlePx).toBeGreaterThanOrEqual(40);
     }
 
     // Staff send "reload": the page reloads and finds its bridge again without the secret in the URL.
