@@ -18,13 +18,14 @@ import { type CheckTaskStore, useCheckTasks } from "./checks/use-check-tasks";
 import { AdminOnly } from "./components/admin-only";
 import { Layout } from "./components/layout";
 import { alarmHref, type Route, useHashRoute } from "./components/use-hash-route";
+import { DevicesPage } from "./devices/devices-page";
 import { ElderEditPage } from "./elders/elder-edit-page";
 import { EldersPage } from "./elders/elders-page";
 import { EnrolPage } from "./enrol/enrol-page";
 import { FleetPage } from "./fleet/fleet-page";
 import { type Fleet, useFleet } from "./fleet/use-fleet";
 import { useI18n } from "./i18n/i18n";
-import { useConsoleSocket } from "./live/use-console-socket";
+import { type LiveLink, useConsoleSocket } from "./live/use-console-socket";
 import { OfflineStrip } from "./offline/offline-strip";
 import { useOfflineWarning } from "./offline/use-offline-warning";
 import { PasswordPage } from "./password/password-page";
@@ -109,6 +110,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
           api={api}
           fleet={fleet}
           alarms={alarms}
+          live={live}
           services={services}
           checks={checks}
           communities={communities}
@@ -124,13 +126,14 @@ function CurrentPage(props: {
   api: ConsoleApi;
   fleet: Fleet;
   alarms: AlarmStore;
+  live: LiveLink;
   services: ServiceStore;
   checks: CheckTaskStore;
   communities: Community[];
   session: Session;
 }) {
   const { t } = useI18n();
-  const { route, api, fleet, alarms, services, checks, communities, session } = props;
+  const { route, api, fleet, alarms, live, services, checks, communities, session } = props;
   const isAdmin = session.staff.role === "admin";
   switch (route.page) {
     case "alarms":
@@ -172,6 +175,8 @@ function CurrentPage(props: {
           )}
         />
       );
+    case "devices":
+      return <DevicesPage api={api} live={live} communities={communities} staff={session.staff} />;
     case "providers":
       return <ProvidersPage api={api} communities={communities} staff={session.staff} />;
     case "elders":

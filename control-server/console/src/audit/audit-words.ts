@@ -35,6 +35,10 @@ export const knownAuditActions = [
   "check_task.done",
   "call.accept",
   "call.dial",
+  "gate.door_opened",
+  "gate.card_issued",
+  "gate.card_removed",
+  "plate_reads.read",
 ] as const;
 type KnownAction = (typeof knownAuditActions)[number];
 
