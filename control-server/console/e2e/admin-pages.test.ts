@@ -99,7 +99,11 @@ describe("staff, audit and password pages", () => {
     expect(await navigation.getByRole("link").allTextContents()).toEqual([
       "终端总览",
       "告警中心",
+      "服务工单",
+      "今日平安",
       "老人档案",
+      "服务商",
+      "门禁与车牌",
     ]);
     await page.goto(new URL("/console/#/staff", server.url).toString());
     await page.getByText("只有管理员可以查看此页面。").waitFor();
