@@ -42,6 +42,12 @@ import { TerminalPage } from "./terminal/terminal-page";
 export function ConsoleShell(props: { session: Session; onSignedOut(): void; onExpired(): void }) {
   const { session, onExpired } = props;
   const api = useMemo(() => createConsoleApi(session.token, onExpired), [session.token, onExpired]);
+  const [communities, setCommunities] = useState<Community[]>([]);
+  // Asked first (effects run in order): the browser sends a few requests at a time, and every page names
+  // communities; the alarm lists come next, then everything else.
+  useEffect(() => {
+    api.communities().then(setCommunities, () => undefined);
+  }, [api]);
   const live = useConsoleSocket(session.token, onExpired);
   const fleet = useFleet(api, live);
   const alarms = useAlarms(api, live);
@@ -55,11 +61,6 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
   const offline = useOfflineWarning(fleet, session.staff.id);
   const calls = useCalls(live, { canCall: handlesAlarms(session.staff.role), terminals: fleet.terminals });
   const route = useHashRoute();
-  const [communities, setCommunities] = useState<Community[]>([]);
-
-  useEffect(() => {
-    api.communities().then(setCommunities, () => undefined);
-  }, [api]);
 
   const signOut = async () => {
     await api.signOut().catch(() => undefined);

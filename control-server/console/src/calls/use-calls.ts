@@ -49,6 +49,9 @@ export interface Calls {
   isOnline(terminalId: string): boolean;
 }
 
+/** How long "the call has ended" stays in the corner. */
+const ENDED_SHOWN_MS = 8000;
+
 export const ringingParty = (call: CallRinging): CallParty => ({
   terminalId: call.terminal.id,
   name: call.elder?.name ?? call.terminal.name,
@@ -235,6 +238,14 @@ export function useCalls(
     },
     [],
   );
+
+  // A call hung up is said for a while, then the corner is clear again; a lost or unanswered call, and any
+  // problem, stays until read (someone should call back).
+  useEffect(() => {
+    if (!ended || active || ended.reason !== "hung-up") return;
+    const timer = setTimeout(() => setEnded(null), ENDED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [ended, active]);
 
   const { terminals } = options;
   const isOnline = useCallback(

@@ -110,13 +110,15 @@ export function DevicesPage(props: {
               {t("cameras.title", { count: state.cameras.length })}
             </h2>
             {state.cameras.length === 0 && <p className="empty">{t("cameras.none")}</p>}
-            {state.cameras.map((camera) => (
-              <CameraPanel
-                key={camera.name}
-                camera={camera}
-                communityName={communityName(camera.communityId)}
-              />
-            ))}
+            <div className="device-panels">
+              {state.cameras.map((camera) => (
+                <CameraPanel
+                  key={camera.name}
+                  camera={camera}
+                  communityName={communityName(camera.communityId)}
+                />
+              ))}
+            </div>
             <h3 className="subheading">{t("plates.title")}</h3>
             {state.reads.length === 0 ? (
               <p className="empty">{t("plates.empty")}</p>

@@ -31,7 +31,7 @@ export function GatePanel(props: {
         <dt>{t("gate.serial")}</dt>
         <dd className="mono">{gate.serialNumber}</dd>
       </dl>
-      <h4 className="subheading">{t("gate.doors")}</h4>
+      <h4 className="door-heading">{t("gate.doors")}</h4>
       <ul className="door-list">
         {gate.doors.map((door) => {
           const busy = props.busyDoor === `${gate.name}/${door.door}`;

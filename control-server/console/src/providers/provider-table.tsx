@@ -63,7 +63,7 @@ export function ProviderTable(props: {
                   className={provider.active ? "account-flag account-active" : "account-flag account-locked"}
                   data-active={provider.active}
                 >
-                  <span aria-hidden="true">{provider.active ? "✓ " : "⏸ "}</span>
+                  <span aria-hidden="true">{provider.active ? "✓ " : "‖ "}</span>
                   {t(provider.active ? "providerState.active" : "providerState.inactive")}
                 </span>
               </td>

@@ -39,7 +39,7 @@ export function ProvidersPage(props: { api: ConsoleApi; communities: Community[]
         )}
       </div>
       {!canEdit && <p className="message message-info page-note">{t("providers.readOnly")}</p>}
-      <div className={canEdit ? "split split-wide-form" : undefined}>
+      <div className={canEdit ? "split" : undefined}>
         <section aria-labelledby="providers-list-title">
           <h2 id="providers-list-title" className="section-title">
             {t("providers.listTitle")}

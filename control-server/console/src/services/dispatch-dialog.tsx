@@ -50,6 +50,12 @@ export function DispatchDialog(props: {
     };
   }, [api, request]);
 
+  // The list arrives after the dialog opened: the choice takes the focus then.
+  const listed = providers !== null && providers.length > 0;
+  useEffect(() => {
+    if (listed) document.getElementById(selectId)?.focus();
+  }, [listed, selectId]);
+
   const service = request ? serviceName(request.service, locale) : "";
   const submit = async () => {
     if (!request) return false;

@@ -1,4 +1,5 @@
 import type { ServiceRequestView } from "@linli/protocol";
+import { CallButton } from "../calls/call-button";
 import { useI18n } from "../i18n/i18n";
 import { isOpen } from "./service-lists";
 import { ServiceStepButtons } from "./service-step-buttons";
@@ -31,6 +32,16 @@ export function ServiceActionsPanel(props: {
           >
             {t("serviceAction.cancel")}
           </button>
+        </div>
+      )}
+      {props.canAct && (
+        <div className="service-call">
+          <CallButton
+            terminalId={request.terminal.id}
+            terminalName={request.terminal.name}
+            name={request.elder?.name}
+            address={request.elder?.address ?? null}
+          />
         </div>
       )}
     </section>

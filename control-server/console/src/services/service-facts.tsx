@@ -2,6 +2,7 @@ import type { ServiceRequestView } from "@linli/protocol";
 import { terminalHref } from "../components/use-hash-route";
 import { formatTimestamp } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
+import { formatDuration } from "./service-timing";
 import { ratingKey, requester, serviceName } from "./service-words";
 
 /** Who asked, where, for what, when it is due, and who was sent. */
@@ -24,7 +25,7 @@ export function ServiceFacts({ request }: { request: ServiceRequestView }) {
         <dt>{t("serviceColumn.service")}</dt>
         <dd>
           {serviceName(request.service, locale)} ·{" "}
-          {t("serviceTiming.target", { minutes: request.service.targetMinutes })}
+          {t("serviceTiming.target", { time: formatDuration(request.service.targetMinutes * 60_000, t) })}
         </dd>
         <dt>{t("serviceDetail.unit")}</dt>
         <dd>

@@ -4,6 +4,7 @@ import { formatElapsed, formatTimestamp } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
 import { cancelReason, isOpen } from "./service-lists";
 import { ServiceStepButtons } from "./service-step-buttons";
+import { formatDuration } from "./service-timing";
 import { ServiceTimingText } from "./service-timing-text";
 import { ratingKey, requester, serviceName } from "./service-words";
 import type { ServiceActions } from "./use-service-actions";
@@ -70,7 +71,9 @@ export function ServiceTable(props: {
                 <td>
                   <ServiceTimingText request={request} now={now} />
                   <span className="cell-sub">
-                    {t("serviceTiming.target", { minutes: request.service.targetMinutes })}
+                    {t("serviceTiming.target", {
+                      time: formatDuration(request.service.targetMinutes * 60_000, t),
+                    })}
                   </span>
                 </td>
                 {showProvider && <td>{request.provider?.name ?? <span className="muted">—</span>}</td>}

@@ -14,6 +14,8 @@ describe("service timing", () => {
     expect(timingWords(serviceTiming(request, at("09:59:30")), t)).toBe("时限内，还剩 不到 1 分钟");
     expect(timingWords(serviceTiming(request, at("10:12:40")), t)).toBe("已超时 12 分钟");
     expect(timingWords(serviceTiming(request, at("11:30:00")), t)).toBe("已超时 1 小时 30 分钟");
+    expect(timingWords(serviceTiming(request, at("14:00:30")), t)).toBe("已超时 4 小时");
+    expect(timingWords(serviceTiming(request, at("10:00:00") + 86_400_000), t)).toBe("已超时 1 天");
     expect(timingWords(serviceTiming(request, at("10:00:00") + 2 * 86_400_000 + 3 * 3_600_000), t)).toBe(
       "已超时 2 天 3 小时",
     );

@@ -28,14 +28,20 @@ export function serviceTiming(request: ServiceRequestView, now: number): Service
 export const isOverdue = (request: ServiceRequestView, now: number) =>
   serviceTiming(request, now).kind === "overdue";
 
-/** "35 分钟", "1 小时 5 分钟", "2 天 3 小时"; "不到 1 分钟" for less. Rounded down: never promises time not there. */
+/**
+ * "35 分钟", "1 小时 5 分钟", "4 小时", "2 天 3 小时", "1 天"; "不到 1 分钟" for less. Rounded down: it
+ * never promises time that is not there.
+ */
 export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   if (minutes < 1) return t("duration.underMinute");
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
-  if (days > 0) return t("duration.days", { days, hours });
-  if (hours > 0) return t("duration.hours", { hours, minutes: minutes % 60 });
+  if (days > 0) return hours > 0 ? t("duration.days", { days, hours }) : t("duration.wholeDays", { days });
+  if (hours > 0) {
+    const rest = minutes % 60;
+    return rest > 0 ? t("duration.hours", { hours, minutes: rest }) : t("duration.wholeHours", { hours });
+  }
   return t("duration.minutes", { minutes });
 }
 
