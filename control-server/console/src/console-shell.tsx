@@ -100,7 +100,11 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
               announcement={offline.announcement}
               onAcknowledge={offline.acknowledge}
             />
-            <ServiceAlerts alerts={services.alerts} onDismiss={services.dismissAlert} />
+            <ServiceAlerts
+              alerts={services.alerts}
+              latest={services.latestAlert}
+              onDismiss={services.dismissAlert}
+            />
           </>
         }
         calls={<CallDock calls={calls} />}

@@ -1,7 +1,6 @@
 /** Voice calls with elder units: zh-CN first; English must have every key. */
 export const callsZhCN = {
   "call.dial": "呼叫",
-  "call.dialFor": "呼叫 {name}",
   "call.dialHint": "接通后老人的终端会自动接听，直接说话即可。",
   "call.unitOffline": "终端离线，无法呼叫",
   "call.busy": "正在通话中",
@@ -12,7 +11,6 @@ export const callsZhCN = {
   "call.answer": "接听",
   "call.answerFor": "接听 · {name}",
   "call.announce": "来电：{name}。",
-  "call.panel": "通话",
   "call.with": "与 {name} 通话",
   "call.connecting": "正在接通…",
   "call.dialling": "正在呼叫，终端会自动接听…",
@@ -31,7 +29,6 @@ export const callsZhCN = {
   "call.micFailed": "无法使用麦克风：{message}。请检查麦克风是否接好，并允许浏览器使用麦克风。",
   "call.failed": "通话失败：{message}",
   "call.dismiss": "关闭",
-  "call.noProfile": "未建档（{terminal}）",
 
   "auditAction.call.accept": "接听老人来电",
   "auditAction.call.dial": "呼叫老人终端",
@@ -39,7 +36,6 @@ export const callsZhCN = {
 
 export const callsEn: Record<keyof typeof callsZhCN, string> = {
   "call.dial": "Call",
-  "call.dialFor": "Call {name}",
   "call.dialHint": "The elder's unit answers by itself once connected: just speak.",
   "call.unitOffline": "The unit is offline: it cannot be called",
   "call.busy": "In a call",
@@ -50,7 +46,6 @@ export const callsEn: Record<keyof typeof callsZhCN, string> = {
   "call.answer": "Answer",
   "call.answerFor": "Answer · {name}",
   "call.announce": "Incoming call: {name}.",
-  "call.panel": "Call",
   "call.with": "Talking with {name}",
   "call.connecting": "Connecting…",
   "call.dialling": "Calling; the unit answers by itself…",
@@ -70,7 +65,6 @@ export const callsEn: Record<keyof typeof callsZhCN, string> = {
     "Cannot use the microphone: {message}. Check it is plugged in and that the browser may use it.",
   "call.failed": "The call failed: {message}",
   "call.dismiss": "Close",
-  "call.noProfile": "no profile ({terminal})",
 
   "auditAction.call.accept": "Elder's call answered",
   "auditAction.call.dial": "Elder unit called",

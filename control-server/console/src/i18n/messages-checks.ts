@@ -34,7 +34,6 @@ export const checksZhCN = {
   "offline.since": "离线自 {time}（{relative}）",
   "offline.acknowledge": "知道了",
   "offline.acknowledgeFor": "知道了 · {name}",
-  "offline.open": "查看终端",
   "offline.announce": "居家终端离线：{name}。",
   "offline.back": "居家终端已恢复在线：{name}。",
 
@@ -78,7 +77,6 @@ export const checksEn: Record<keyof typeof checksZhCN, string> = {
   "offline.since": "offline since {time} ({relative})",
   "offline.acknowledge": "Got it",
   "offline.acknowledgeFor": "Got it · {name}",
-  "offline.open": "Open the unit",
   "offline.announce": "Elder unit offline: {name}.",
   "offline.back": "Elder unit back online: {name}.",
 

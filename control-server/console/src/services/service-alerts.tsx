@@ -8,7 +8,11 @@ import type { HeldAlert } from "./use-service-requests";
  * A gentle banner (not the SOS bar: no sound, no red): requests past their target, and requests an
  * elder's rating reopened, until someone says they have seen each.
  */
-export function ServiceAlerts(props: { alerts: HeldAlert[]; onDismiss(key: string): void }) {
+export function ServiceAlerts(props: {
+  alerts: HeldAlert[];
+  latest: HeldAlert | null;
+  onDismiss(key: string): void;
+}) {
   const { t, locale } = useI18n();
   const words = (alert: HeldAlert) => {
     const { request } = alert;
@@ -26,7 +30,7 @@ export function ServiceAlerts(props: { alerts: HeldAlert[]; onDismiss(key: strin
           target: formatDuration(request.service.targetMinutes * 60_000, t),
         });
   };
-  const latest = props.alerts.at(-1);
+  const { latest } = props;
   return (
     <>
       {props.alerts.length > 0 && (

@@ -21,6 +21,8 @@ export interface ServiceStore {
   /** Puts a request the API just answered with into the store. */
   put(request: ServiceRequestView): void;
   alerts: HeldAlert[];
+  /** The alert raised last, to be announced once (dismissing others does not announce it again). */
+  latestAlert: HeldAlert | null;
   dismissAlert(key: string): void;
 }
 
@@ -37,13 +39,20 @@ export function useServiceRequests(api: ConsoleApi, live: LiveLink): ServiceStor
   const [requests, setRequests] = useState<ServiceRequestView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [alerts, setAlerts] = useState<HeldAlert[]>([]);
+  const [latestAlert, setLatestAlert] = useState<HeldAlert | null>(null);
   const dismissed = useRef(new Set<string>());
+  const raised = useRef(new Set<string>());
   const request = useRef(0);
 
   const raise = useCallback((alert: ServiceAlert) => {
     const key = alertKey(alert);
     if (dismissed.current.has(key)) return;
-    setAlerts((held) => [...held.filter((a) => a.key !== key), { ...alert, key }]);
+    const held: HeldAlert = { ...alert, key };
+    if (!raised.current.has(key)) {
+      raised.current.add(key);
+      setLatestAlert(held);
+    }
+    setAlerts((list) => [...list.filter((a) => a.key !== key), held]);
   }, []);
 
   const put = useCallback((incoming: ServiceRequestView) => {
@@ -97,5 +106,5 @@ export function useServiceRequests(api: ConsoleApi, live: LiveLink): ServiceStor
     setAlerts((held) => held.filter((a) => a.key !== key));
   }, []);
 
-  return { requests, error, refresh, put, alerts, dismissAlert };
+  return { requests, error, refresh, put, alerts, latestAlert, dismissAlert };
 }
