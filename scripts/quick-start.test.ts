@@ -79,7 +79,9 @@ describe("npm start", () => {
 
         const elder = await browser.newPage({ viewport: { width: 800, height: 480 } });
         await elder.goto(elderUrl!);
-        await expect.poll(() => elder.locator("body").innerText(), { timeout: 15_000 }).toMatch(/已连接/);
+        await expect
+          .poll(() => elder.locator("body").innerText(), { timeout: 15_000 })
+          .toMatch(/在线[\s\S]*紧急呼叫/);
 
         // The demo operator presses the elder's pendant: an SOS from the seeded elder is open on the server.
         start.write("sos");
