@@ -1,11 +1,11 @@
 import type { AlarmView } from "@linli/protocol";
 import { useEffect, useId, useRef } from "react";
+import type { ToneState } from "../audio/repeating-tone";
 import { pageHref } from "../components/use-hash-route";
 import { useNow } from "../components/use-now";
 import { useScrollClearance } from "../components/use-scroll-clearance";
 import { useI18n } from "../i18n/i18n";
 import { AlarmBarItem } from "./alarm-bar-item";
-import type { ToneState } from "./alarm-tone";
 import { CancelledNotice } from "./cancelled-notice";
 import { SoundBlockedNotice } from "./sound-blocked-notice";
 import type { AlarmActions } from "./use-alarm-actions";

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { AlarmTone, type ToneState } from "./alarm-tone";
+import { RepeatingTone, type ToneState } from "../audio/repeating-tone";
+import { ALARM_TONE } from "./alarm-tone";
 
 /**
  * Sounds the alarm while `sounding` is true. There is no mute: the sound stops when the alarms are
@@ -7,11 +8,11 @@ import { AlarmTone, type ToneState } from "./alarm-tone";
  * press on the page, or by `enable` from the notice that says so.
  */
 export function useAlarmSound(sounding: boolean): { state: ToneState; enable(): void } {
-  const tone = useRef<AlarmTone | null>(null);
+  const tone = useRef<RepeatingTone | null>(null);
   const [state, setState] = useState<ToneState>("idle");
 
   useEffect(() => {
-    const created = new AlarmTone(setState);
+    const created = new RepeatingTone(ALARM_TONE, setState);
     tone.current = created;
     const unlock = () => void created.unlock();
     document.addEventListener("pointerdown", unlock, true);

@@ -1,5 +1,5 @@
 import type { CallRinging } from "@linli/protocol";
-import type { ToneState } from "../alarms/alarm-tone";
+import type { ToneState } from "../audio/repeating-tone";
 import { useI18n } from "../i18n/i18n";
 import { ringingParty } from "./use-calls";
 

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from "react";
-import type { ToneState } from "../alarms/alarm-tone";
-import { RingTone } from "./ring-tone";
+import { RepeatingTone, type ToneState } from "../audio/repeating-tone";
+import { RING_TONE } from "./ring-tone";
 
 /**
  * Rings while `ringing` is true. A browser that blocks sound until the user interacts is unblocked by any
  * click or key press on the page.
  */
 export function useRingTone(ringing: boolean): ToneState {
-  const tone = useRef<RingTone | null>(null);
+  const tone = useRef<RepeatingTone | null>(null);
   const [state, setState] = useState<ToneState>("idle");
 
   useEffect(() => {
-    const created = new RingTone(setState);
+    const created = new RepeatingTone(RING_TONE, setState);
     tone.current = created;
     const unlock = () => void created.unlock();
     document.addEventListener("pointerdown", unlock, true);
