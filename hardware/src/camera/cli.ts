@@ -1,6 +1,6 @@
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { DeviceCli, Print } from "../cli/device-cli";
+import { listenToStdin } from "../cli/stdin-commands";
 import { UsageError } from "../cli/usage-error";
 import type { DeviceHealth } from "../health";
 import { DahuaItcClient } from "./dahua-client";
@@ -254,18 +254,6 @@ export async function runCameraCommand(simulation: CameraSimulation, line: strin
   }
 }
 
-function listenToStdin(simulation: CameraSimulation, print: Print): () => void {
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  let queue = Promise.resolve();
-  lines.on("line", (line) => {
-    queue = queue.then(async () => {
-      const output = await runCameraCommand(simulation, line);
-      if (output) print(output);
-    });
-  });
-  return () => lines.close();
-}
-
 const simulateOptions = {
   kind: { type: "string" },
   push: { type: "string" },
@@ -455,7 +443,9 @@ export const cameraCli: DeviceCli = {
 
   async simulate(args, print) {
     const { simulation, readStdin } = await startCameraSimulation(args, print);
-    const stopStdin = readStdin ? listenToStdin(simulation, print) : () => {};
+    const stopStdin = readStdin
+      ? listenToStdin((line) => runCameraCommand(simulation, line), print)
+      : () => {};
     if (readStdin) print(`Commands on stdin:\n  ${[...simulation.commands, "help"].join("\n  ")}`);
     return async () => {
       stopStdin();

@@ -1,6 +1,6 @@
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { DeviceCli, Print } from "../cli/device-cli";
+import { listenToStdin } from "../cli/stdin-commands";
 import type { DeviceHealth } from "../health";
 import { UhppoteTimeoutError } from "./udp-exchange";
 import {
@@ -115,15 +115,6 @@ function parseHostPort(text: string): { host: string; port: number } {
   if (!match?.[1] || port > 65535)
     throw new Error(`--bind must be HOST:PORT, e.g. 127.0.0.1:60000, got ${text}`);
   return { host: match[1], port };
-}
-
-function listenToStdin(run: (line: string) => string, print: Print): () => void {
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  lines.on("line", (line) => {
-    const output = run(line);
-    if (output) print(output);
-  });
-  return () => lines.close();
 }
 
 export const gateCli: DeviceCli = {

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { DeviceCli, Print } from "../cli/device-cli";
+import { listenToStdin } from "../cli/stdin-commands";
 import type { DeviceHealth } from "../health";
 import { SerialTransport } from "../transports/serial-transport";
 import { createPtyPair, type PtyPair } from "../transports/socat-pty-pair";
@@ -58,18 +58,6 @@ export async function runPendantCommand(simulation: PendantSimulation, line: str
     default:
       return `unknown command "${command}"; try: help`;
   }
-}
-
-function listenToStdin(run: (line: string) => Promise<string>, print: Print): () => void {
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  let queue = Promise.resolve();
-  lines.on("line", (line) => {
-    queue = queue.then(async () => {
-      const output = await run(line).catch((error: Error) => `error: ${error.message}`);
-      if (output) print(output);
-    });
-  });
-  return () => lines.close();
 }
 
 export const pendantCli: DeviceCli = {

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { DeviceCli, Print } from "../cli/device-cli";
+import { listenToStdin } from "../cli/stdin-commands";
 import type { DeviceHealth } from "../health";
 import type { PtyPair } from "../transports/socat-pty-pair";
 import {
@@ -89,18 +89,6 @@ export async function runPrinterCommand(simulation: PrinterSimulation, line: str
       return `unknown command "${command}"; try: help`;
   }
   return `status: ${describeStatus(simulator.status)}`;
-}
-
-function listenToStdin(run: (line: string) => Promise<string>, print: Print): () => void {
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  let queue = Promise.resolve();
-  lines.on("line", (line) => {
-    queue = queue.then(async () => {
-      const output = await run(line).catch((error: Error) => `error: ${error.message}`);
-      if (output) print(output);
-    });
-  });
-  return () => lines.close();
 }
 
 function hostAndPort(value: string, option: string): { host: string; port: number } {
