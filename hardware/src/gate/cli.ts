@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { DeviceCli, Print } from "../cli/device-cli";
+import type { DeviceCli } from "../cli/device-cli";
 import { listenToStdin } from "../cli/stdin-commands";
 import type { DeviceHealth } from "../health";
 import { UhppoteTimeoutError } from "./udp-exchange";

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import type { DeviceCli, Print } from "../cli/device-cli";
+import type { DeviceCli } from "../cli/device-cli";
 import { listenToStdin } from "../cli/stdin-commands";
 import type { DeviceHealth } from "../health";
 import type { PtyPair } from "../transports/socat-pty-pair";
