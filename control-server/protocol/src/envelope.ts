@@ -34,14 +34,6 @@ export function fail(code: ErrorCode, message: string): { ok: false; error: AckE
 
 export const ackErrorSchema = z.object({ code: z.enum(errorCodes), message: z.string() });
 
-/** Runtime check of an envelope that came back over a socket. */
-export function ackSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion("ok", [
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: ackErrorSchema }),
-  ]);
-}
-
 /** A short, human-readable description of why a payload failed its schema. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
