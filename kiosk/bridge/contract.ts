@@ -4,13 +4,21 @@
  */
 import type {
   Ack,
+  ApplicationAnswers,
+  ApplicationMaterialFile,
+  ApplicationStatus,
   CallEndReason,
   CallSignal,
   DeviceHealth,
   DurablePayload,
   DurableTerminalEvent,
+  KioskContent,
+  Notice,
+  PublicApplicationView,
   ServiceStatus,
   TerminalKind,
+  UploadReceived,
+  UploadSession,
 } from "@linli/protocol";
 
 export type LinkState =
@@ -41,7 +49,59 @@ export interface TerminalSnapshot {
   services: ElderServiceState[];
   /** Elder units: when the elder last pressed "I'm fine" (saved on the unit), or null. */
   lastCheckinAt: string | null;
+  /** Notices meant for this terminal (the server's latest list, kept on disk for offline). */
+  notices: TerminalNotice[];
+  /** Kiosks: catalogue, guides, facilities, lifts; the last copy fetched, kept on disk; null before the first. */
+  content: KioskContent | null;
+  /** Kiosks: the resident signed in right now; null on the attract screen. */
+  resident: ResidentSession | null;
+  /** Kiosks: applications submitted in this session (their receipts), newest last. */
+  submitted: SubmittedApplication[];
 }
+
+export interface TerminalNotice {
+  notice: Notice;
+  /** Elder units: when the household pressed "heard it"; null until then. */
+  heardAt: string | null;
+}
+
+/**
+ * The resident at the kiosk, as the UI may see them: the name and a masked ID number. The full number
+ * stays in the runtime, which forgets it when the session ends.
+ */
+export interface ResidentSession {
+  name: string;
+  /** 430***********1234 */
+  idMasked: string;
+  source: "card" | "typed";
+  /** Matched in the population registry; false: a new record was proposed (or the centre is unreachable). */
+  known: boolean;
+  /** Null when the registry has no building (or is unreachable). */
+  buildingId: string | null;
+  signedInAt: string;
+}
+
+export interface SubmittedApplication {
+  receiptCode: string;
+  serviceCode: string;
+  serviceName: string;
+  /** Materials still missing when it was submitted, by name (zh-CN and English). */
+  missing: Array<{ code: string; name: string; nameEn: string }>;
+  submittedAt: string;
+  /** The centre confirmed it (false: in the outbox, sent when the link is back). */
+  delivered: boolean;
+  status: ApplicationStatus | null;
+  /** The public progress page; the receipt's QR code. */
+  progressUrl: string;
+  receipt: ReceiptOutcome | null;
+}
+
+/** What became of the printed receipt. */
+export type ReceiptOutcome =
+  | { outcome: "printed" }
+  /** The printer is out of paper, open or away: the job waits; the screen shows the QR code instead. */
+  | { outcome: "queued"; reason: string }
+  | { outcome: "no-printer" };
 
 export interface ElderServiceState {
   requestEventId: string;
@@ -111,6 +171,41 @@ export interface BridgeCalls {
   };
   /** Says a sentence aloud with the unit's speech engine (for UIs without a Web Speech voice). */
   speak: { request: { text: string }; response: null };
+  /** Elder units: the household pressed "heard it" for a notice read aloud. */
+  "notice:heard": { request: { noticeId: string }; response: { noticeId: string } };
+  /** Kiosks: sign in with a typed ID number and name (the card reader signs in by itself). */
+  "resident:sign-in": { request: { idNumber: string; name: string }; response: ResidentSession };
+  /** Kiosks: forget the resident, their answers and materials ("finish", idle, card removed). */
+  "session:end": { request: null; response: null };
+  /** Kiosks: starts an application; the kiosk issues its receipt code now, online or not. */
+  "application:start": { request: { serviceCode: string }; response: { receiptCode: string } };
+  /** Kiosks: a QR-code session to upload this application's materials from a phone (needs the centre). */
+  "application:phone-upload": {
+    request: { receiptCode: string; answers: ApplicationAnswers };
+    response: UploadSession;
+  };
+  /** Kiosks: a material captured at the kiosk; committed to the outbox. */
+  "application:capture": {
+    request: Omit<ApplicationMaterialFile, "id" | "receiptCode" | "addedAt"> & { receiptCode: string };
+    response: { materialCode: string };
+  };
+  /** Kiosks: submits the application (committed to the outbox) and prints its receipt. */
+  "application:submit": {
+    request: { receiptCode: string; answers: ApplicationAnswers; phone: string | null };
+    response: SubmittedApplication;
+  };
+  /** Kiosks: prints the receipt of an application submitted in this session again. */
+  "receipt:print": { request: { receiptCode: string }; response: ReceiptOutcome };
+  /** Kiosks: progress by receipt code, or of every application of the signed-in resident (needs the centre). */
+  "application:lookup": {
+    request: { receiptCode: string } | { mine: true };
+    response: PublicApplicationView[];
+  };
+  /** Kiosks: the resident rates a decided application; committed to the outbox. */
+  "application:rate": {
+    request: { receiptCode: string; score: number; comment: string };
+    response: { receiptCode: string };
+  };
 }
 export type BridgeCallName = keyof BridgeCalls;
 
@@ -128,6 +223,13 @@ export interface BridgeEvents {
     | { type: "ended"; callId: string; reason: CallEndReason };
   /** A physical button other than SOS was pressed (SOS is handled by the runtime itself). */
   button: { button: string; device: string };
+  /** Kiosks: the ID card reader read a card (the resident is signed in), could not read one, or it was removed. */
+  card:
+    | { type: "signed-in"; resident: ResidentSession }
+    | { type: "unreadable"; reason: string }
+    | { type: "removed" };
+  /** Kiosks: a material arrived from the resident's phone. */
+  "upload:received": UploadReceived;
 }
 export type BridgeEventName = keyof BridgeEvents;
 

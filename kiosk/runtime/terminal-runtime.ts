@@ -117,6 +117,10 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       alarm: this.#alarm.current,
       services: this.#services.current,
       lastCheckinAt: this.#lastCheckinAt,
+      notices: [],
+      content: null,
+      resident: null,
+      submitted: [],
     };
   }
 

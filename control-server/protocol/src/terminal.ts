@@ -1,7 +1,25 @@
 import { z } from "zod";
+import {
+  type ApplicationLookup,
+  type ApplicationMaterialFile,
+  type ApplicationRating,
+  type ApplicationStatus,
+  type ApplicationSubmit,
+  applicationMaterialFileSchema,
+  applicationRatingSchema,
+  applicationSubmitSchema,
+  type PublicApplicationView,
+  type ResidentIdentify,
+  type ResidentIdentity,
+  type UploadReceived,
+  type UploadSession,
+  type UploadSessionRequest,
+} from "./applications";
 import type { CallEndReason, CallSignalMessage } from "./calls";
 import { deviceHealthSchema, eventIdSchema, isoDateTimeSchema } from "./common";
+import type { KioskContent } from "./content";
 import type { AckCallback } from "./envelope";
+import { type NoticeList, type NoticeReceipt, noticeReceiptSchema } from "./notices";
 
 /** Socket.IO namespace terminals connect to. */
 export const TERMINAL_NAMESPACE = "/terminal";
@@ -146,6 +164,10 @@ export const durableTerminalEvents = {
   "service:request": serviceRequestSchema,
   "service:rate": serviceRatingSchema,
   "checkin:ok": checkinSchema,
+  "application:submit": applicationSubmitSchema,
+  "application:material": applicationMaterialFileSchema,
+  "application:rate": applicationRatingSchema,
+  "notice:receipt": noticeReceiptSchema,
 } as const;
 export type DurableTerminalEvent = keyof typeof durableTerminalEvents;
 export type DurablePayload<E extends DurableTerminalEvent> = z.infer<(typeof durableTerminalEvents)[E]>;
@@ -159,6 +181,10 @@ export interface DurableAckData {
   "service:rate": { requestId: string; status: ServiceStatus };
   /** The local date the check-in counts for. */
   "checkin:ok": { date: string };
+  "application:submit": { receiptCode: string; status: ApplicationStatus };
+  "application:material": { receiptCode: string; materialCode: string };
+  "application:rate": { receiptCode: string };
+  "notice:receipt": { noticeId: string };
 }
 
 export interface TerminalToServerEvents {
@@ -170,6 +196,26 @@ export interface TerminalToServerEvents {
   "service:request": (request: ServiceRequest, ack: AckCallback<DurableAckData["service:request"]>) => void;
   "service:rate": (rating: ServiceRating, ack: AckCallback<DurableAckData["service:rate"]>) => void;
   "checkin:ok": (checkin: Checkin, ack: AckCallback<DurableAckData["checkin:ok"]>) => void;
+  "application:submit": (
+    submit: ApplicationSubmit,
+    ack: AckCallback<DurableAckData["application:submit"]>,
+  ) => void;
+  "application:material": (
+    file: ApplicationMaterialFile,
+    ack: AckCallback<DurableAckData["application:material"]>,
+  ) => void;
+  "application:rate": (
+    rating: ApplicationRating,
+    ack: AckCallback<DurableAckData["application:rate"]>,
+  ) => void;
+  "notice:receipt": (receipt: NoticeReceipt, ack: AckCallback<DurableAckData["notice:receipt"]>) => void;
+  /** Kiosks: the catalogue, notices, guides, facilities and lifts of the terminal's community. */
+  "kiosk:content": (request: null, ack: AckCallback<KioskContent>) => void;
+  /** Kiosks: matches a card or a typed ID number to the population registry (proposes a record if none). */
+  "resident:identify": (request: ResidentIdentify, ack: AckCallback<ResidentIdentity>) => void;
+  "application:lookup": (request: ApplicationLookup, ack: AckCallback<PublicApplicationView[]>) => void;
+  /** Kiosks: a QR-code session so the resident can upload materials from their phone. */
+  "upload:session": (request: UploadSessionRequest, ack: AckCallback<UploadSession>) => void;
   /** "Call the centre": rings every console that may answer; fails when none is open. */
   "call:request": (request: { callId: string }, ack: AckCallback<{ callId: string }>) => void;
   "call:signal": (message: CallSignalMessage, ack: AckCallback<null>) => void;
@@ -189,4 +235,10 @@ export interface ServerToTerminalEvents {
   "call:incoming": (event: { callId: string; staffName: string }) => void;
   "call:signal": (message: CallSignalMessage) => void;
   "call:ended": (event: { callId: string; reason: CallEndReason }) => void;
+  /** Every notice currently meant for this terminal: sent on connect and whenever one changes. */
+  notices: (list: NoticeList) => void;
+  /** Kiosks: the catalogue, guides, facilities or lifts changed; fetch `kiosk:content` again. */
+  "content:changed": () => void;
+  /** Kiosks: a material arrived from the resident's phone for an application open at this kiosk. */
+  "upload:received": (upload: UploadReceived) => void;
 }

@@ -39,6 +39,10 @@ describe("status in plain words", () => {
       alarm: null,
       services: [],
       lastCheckinAt: null,
+      notices: [],
+      content: null,
+      resident: null,
+      submitted: [],
       devices: [],
       settings: {},
     };
