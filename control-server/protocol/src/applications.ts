@@ -222,3 +222,48 @@ export const uploadReceivedSchema = z.object({
   at: isoDateTimeSchema,
 });
 export type UploadReceived = z.infer<typeof uploadReceivedSchema>;
+
+/** An application as staff see it in the console: the public view plus who, where and the files. */
+export const applicationViewSchema = publicApplicationViewSchema.extend({
+  community: z.object({ id: z.string(), name: z.string() }),
+  /** Where it was submitted: a kiosk (named), or by staff in the console. */
+  channel: z.enum(["kiosk", "console"]),
+  terminal: z.object({ id: z.string(), name: z.string() }).nullable(),
+  applicant: z.object({
+    name: z.string(),
+    /** Masked (430***********1234) for every role. */
+    idMasked: z.string(),
+    /** Masked unless the staff member's role needs it. */
+    phone: z.string().nullable(),
+    /** Matched in the population registry. */
+    registered: z.boolean(),
+  }),
+  answers: z.record(z.string(), z.boolean()),
+  files: z.array(
+    z.object({
+      id: z.string(),
+      materialCode: z.string(),
+      fileName: z.string(),
+      mimeType: materialMimeTypeSchema,
+      size: z.number().int(),
+      source: z.enum(["kiosk", "phone"]),
+      addedAt: isoDateTimeSchema,
+    }),
+  ),
+});
+export type ApplicationView = z.infer<typeof applicationViewSchema>;
+
+/** What the phone page of an upload session shows (`GET /api/v1/public/uploads/{token}`). */
+export const uploadPageSchema = z.object({
+  receiptCode: receiptCodeSchema,
+  service: applicationServiceSchema.pick({ code: true, name: true, nameEn: true }),
+  materials: z.array(
+    applicationMaterialSchema
+      .pick({ code: true, name: true, nameEn: true, note: true, noteEn: true })
+      .extend({
+        provided: z.boolean(),
+      }),
+  ),
+  expiresAt: isoDateTimeSchema,
+});
+export type UploadPage = z.infer<typeof uploadPageSchema>;
