@@ -4,6 +4,8 @@ import { eldersAndAlarms } from "./002-elders-and-alarms";
 import { devices } from "./003-devices";
 import { elderServices } from "./004-elder-services";
 import { dailyCheckins } from "./005-daily-checkins";
+import { applications } from "./006-applications";
+import { noticesAndContent } from "./007-notices-and-content";
 
 /** A numbered schema step. `up` runs inside the single transaction that applies every pending step. */
 export interface Migration {
@@ -19,4 +21,6 @@ export const migrations: readonly Migration[] = [
   devices,
   elderServices,
   dailyCheckins,
+  applications,
+  noticesAndContent,
 ];
