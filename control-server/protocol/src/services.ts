@@ -51,3 +51,10 @@ export const serviceRequestViewSchema = z.object({
   ),
 });
 export type ServiceRequestView = z.infer<typeof serviceRequestViewSchema>;
+
+/** A county service as one community offers it: whether it does, and its own target (else the county's). */
+export const communityElderServiceSchema = elderServiceSchema.extend({
+  offered: z.boolean(),
+  countyTargetMinutes: z.number().int(),
+});
+export type CommunityElderService = z.infer<typeof communityElderServiceSchema>;

@@ -1,4 +1,5 @@
 import {
+  communityElderServiceSchema,
   elderServiceSchema,
   providerSchema,
   serviceRequestViewSchema,
@@ -24,7 +25,7 @@ const providerInput = z.object({
 
 export function serviceRoutes(
   app: FastifyInstance,
-  { db, guard, serviceRequests, providers }: ServerContext,
+  { db, guard, serviceRequests, providers, communityCatalogue }: ServerContext,
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -39,7 +40,67 @@ export function serviceRoutes(
         response: { 200: z.object({ services: z.array(elderServiceSchema) }) },
       },
     },
-    async () => ({ services: serviceRequests.catalogue() }),
+    async () => ({ services: communityCatalogue.offered(null) }),
+  );
+
+  const communityParams = z.object({ communityId: z.string().min(1).max(64) });
+  /** Community staff manage only their own community's offer. */
+  const foreignCommunity = (staff: { communityId: string | null }, communityId: string) =>
+    staff.communityId !== null && staff.communityId !== communityId;
+
+  api.get(
+    "/api/v1/communities/:communityId/elder-services",
+    {
+      onRequest: guard(),
+      schema: {
+        tags: ["services"],
+        summary: "The county's elder services as this community offers them, with its own target times",
+        security,
+        params: communityParams,
+        response: { 200: z.object({ services: z.array(communityElderServiceSchema) }), 404: httpErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { communityId } = request.params;
+      if (
+        foreignCommunity(request.staff, communityId) ||
+        !db.prepare("SELECT 1 FROM communities WHERE id = ?").get(communityId)
+      ) {
+        return reply.code(404).send(httpError("not_found", "no such community"));
+      }
+      return { services: communityCatalogue.entries(communityId) };
+    },
+  );
+
+  api.put(
+    "/api/v1/communities/:communityId/elder-services/:serviceCode",
+    {
+      onRequest: guard("admin", "community_staff"),
+      schema: {
+        tags: ["services"],
+        summary:
+          "Offer or stop offering a service in a community, and set its own target (null: the county's)",
+        security,
+        params: communityParams.extend({ serviceCode: z.string().min(1).max(32) }),
+        body: z.object({
+          offered: z.boolean(),
+          targetMinutes: z
+            .number()
+            .int()
+            .min(5)
+            .max(14 * 24 * 60)
+            .nullable(),
+        }),
+        response: { 200: communityElderServiceSchema, 404: httpErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { communityId, serviceCode } = request.params;
+      const saved = foreignCommunity(request.staff, communityId)
+        ? null
+        : communityCatalogue.set(communityId, serviceCode, request.body, request.staff, request.ip);
+      return saved ?? reply.code(404).send(httpError("not_found", "no such community or service"));
+    },
   );
 
   api.get(
@@ -67,7 +128,7 @@ export function serviceRoutes(
 
   /** Every code and community a provider names must exist. */
   const invalidReference = (input: z.infer<typeof providerInput>): string | null => {
-    const codes = new Set(serviceRequests.catalogue().map((s) => s.code));
+    const codes = new Set(communityCatalogue.offered(null).map((s) => s.code));
     const unknownCode = input.serviceCodes.find((code) => !codes.has(code));
     if (unknownCode) return `unknown service ${unknownCode}`;
     const unknownCommunity = input.communityIds.find(

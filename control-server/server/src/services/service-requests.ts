@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type {
-  ElderService,
   ServiceRating,
   ServiceRequest,
   ServiceRequestView,
@@ -14,6 +13,7 @@ import type { ServerBus } from "../bus";
 import type { Database } from "../db/database";
 import type { ElderProfiles } from "../elders/elder-profiles";
 import { EventRefusal } from "../terminals/inbox";
+import type { CommunityCatalogue } from "./community-catalogue";
 
 interface RequestRow {
   id: string;
@@ -76,21 +76,21 @@ export class ServiceRequests {
     private readonly audit: AuditLog,
     private readonly elders: ElderProfiles,
     private readonly bus: ServerBus,
+    private readonly catalogue: CommunityCatalogue,
   ) {}
-
-  catalogue(): ElderService[] {
-    return this.db
-      .prepare(
-        "SELECT code, name, name_en AS nameEn, target_minutes AS targetMinutes FROM elder_services WHERE active = 1 ORDER BY rowid",
-      )
-      .all() as ElderService[];
-  }
 
   /** Stores an elder's request; runs inside the inbox transaction. */
   request(terminal: TerminalSummary, request: ServiceRequest): { requestId: string } {
-    const service = this.catalogue().find((s) => s.code === request.serviceCode);
-    if (!service)
-      throw new EventRefusal("invalid_payload", `no service "${request.serviceCode}" in the catalogue`);
+    const service = this.catalogue.offered(terminal.communityId).find((s) => s.code === request.serviceCode);
+    if (!service) {
+      const countyWide = this.catalogue.entries(null).some((s) => s.code === request.serviceCode);
+      throw new EventRefusal(
+        "invalid_payload",
+        countyWide
+          ? `"${request.serviceCode}" is not offered in this unit's community`
+          : `no service "${request.serviceCode}" in the catalogue`,
+      );
+    }
     const id = randomUUID();
     const receivedAt = new Date();
     this.db
@@ -119,26 +119,28 @@ export class ServiceRequests {
   ): { requestId: string; status: ServiceStatus; reopened: boolean } {
     const row = this.db
       .prepare(
-        "SELECT id, status, target_at FROM service_requests WHERE request_event_id = ? AND terminal_id = ?",
+        "SELECT id, status, service_code FROM service_requests WHERE request_event_id = ? AND terminal_id = ?",
       )
-      .get(rating.requestEventId, terminal.id) as { id: string; status: ServiceStatus } | undefined;
+      .get(rating.requestEventId, terminal.id) as
+      | { id: string; status: ServiceStatus; service_code: string }
+      | undefined;
     if (!row)
       throw new EventRefusal("invalid_payload", `no service request ${rating.requestEventId} from this unit`);
     if (row.status !== "done")
       throw new EventRefusal("invalid_payload", "only a finished request can be rated");
     const reopen = rating.rating !== "good";
     if (reopen) {
-      const service = this.db
-        .prepare(
-          "SELECT target_minutes FROM elder_services JOIN service_requests r ON r.service_code = code WHERE r.id = ?",
-        )
-        .get(row.id) as { target_minutes: number };
+      // The community's target, even if it has stopped offering the service since.
+      const service = this.catalogue
+        .entries(terminal.communityId)
+        .find((entry) => entry.code === row.service_code);
+      const targetMinutes = service?.targetMinutes ?? 24 * 60;
       this.db
         .prepare(
           `UPDATE service_requests SET rating = ?, status = 'accepted', done_at = NULL, started_at = NULL,
              reopened_count = reopened_count + 1, target_missed_at = NULL, target_at = ? WHERE id = ?`,
         )
-        .run(rating.rating, new Date(Date.now() + service.target_minutes * 60_000).toISOString(), row.id);
+        .run(rating.rating, new Date(Date.now() + targetMinutes * 60_000).toISOString(), row.id);
       this.#event(
         row.id,
         "reopened",

@@ -6,6 +6,7 @@ import { elderServices } from "./004-elder-services";
 import { dailyCheckins } from "./005-daily-checkins";
 import { applications } from "./006-applications";
 import { noticesAndContent } from "./007-notices-and-content";
+import { communityElderServices } from "./008-community-elder-services";
 
 /** A numbered schema step. `up` runs inside the single transaction that applies every pending step. */
 export interface Migration {
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   dailyCheckins,
   applications,
   noticesAndContent,
+  communityElderServices,
 ];
