@@ -104,7 +104,10 @@ export async function createControlServer(options: ControlServerOptions): Promis
     options.alarmEscalationMs,
     log.child({ subsystem: "alarms" }),
   );
+  // Known once `listen` has bound the port (port 0 in tests); LINLI_PUBLIC_URL wins when set.
+  let listeningUrl = `http://127.0.0.1:${options.port}`;
   const context: ServerContext = {
+    publicUrl: () => options.publicUrl ?? listeningUrl,
     db,
     log,
     audit,
@@ -234,7 +237,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
       const address = app.server.address();
       const port = typeof address === "object" && address ? address.port : options.port;
       const host = options.host === "0.0.0.0" || options.host === "::" ? "127.0.0.1" : options.host;
-      return { port, url: `http://${host}:${port}` };
+      listeningUrl = `http://${host}:${port}`;
+      return { port, url: listeningUrl };
     },
     async close() {
       if (closed) return;

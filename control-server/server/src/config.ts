@@ -35,6 +35,7 @@ const envSchema = z.object({
   LINLI_SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINLI_SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   LINLI_DEVICES_FILE: z.string().min(1).optional(),
+  LINLI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface ServerConfig {
@@ -55,6 +56,8 @@ export interface ServerConfig {
   smsGateway: { url: string; token: string | undefined } | null;
   /** The JSON file naming the gates and cameras this server drives; null means none. */
   devicesFile?: string | null;
+  /** Where residents' phones reach this server (receipt QR codes, upload links); null: the URL it listens on. */
+  publicUrl?: string | null;
 }
 
 /** Reads the server's configuration from the environment; throws one readable message listing every problem. */
@@ -87,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       ? { url: e.LINLI_SMS_GATEWAY_URL, token: e.LINLI_SMS_GATEWAY_TOKEN }
       : null,
     devicesFile: e.LINLI_DEVICES_FILE ? resolve(e.LINLI_DEVICES_FILE) : null,
+    publicUrl: e.LINLI_PUBLIC_URL ? e.LINLI_PUBLIC_URL.replace(/\/+$/, "") : null,
   };
 }

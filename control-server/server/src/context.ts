@@ -34,4 +34,6 @@ export interface ServerContext {
   serviceRequests: ServiceRequests;
   checkins: DailyCheckins;
   providers: Providers;
+  /** Base URL of the resident pages (receipt QR codes, phone uploads): LINLI_PUBLIC_URL, else where we listen. */
+  publicUrl(): string;
 }
