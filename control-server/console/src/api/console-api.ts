@@ -5,8 +5,10 @@ import {
   type CameraSummary,
   type CheckTask,
   type CommandType,
+  type CommunityElderService,
   cameraSummarySchema,
   checkTaskSchema,
+  communityElderServiceSchema,
   type ElderService,
   elderServiceSchema,
   type GateEventView,
@@ -197,6 +199,28 @@ export function createConsoleApi(token: string, onUnauthorized: () => void) {
         "services",
         elderServiceSchema.array(),
         "services",
+      );
+    },
+    /** The county's elder services as one community offers them. */
+    async communityServices(communityId: string): Promise<CommunityElderService[]> {
+      return parseList(
+        await call(`/api/v1/communities/${encodeURIComponent(communityId)}/elder-services`),
+        "services",
+        communityElderServiceSchema.array(),
+        "services",
+      );
+    },
+    async setCommunityService(
+      communityId: string,
+      serviceCode: string,
+      offer: { offered: boolean; targetMinutes: number | null },
+    ): Promise<CommunityElderService> {
+      return communityElderServiceSchema.parse(
+        await call(
+          `/api/v1/communities/${encodeURIComponent(communityId)}/elder-services/${encodeURIComponent(serviceCode)}`,
+          "PUT",
+          offer,
+        ),
       );
     },
     /** Providers; with a service and a community, only those who offer that service there. */

@@ -178,6 +178,21 @@ export const servicesZhCN = {
   "auditAction.service_request.cancel": "取消服务请求",
   "auditAction.provider.create": "新建服务商",
   "auditAction.provider.update": "修改服务商",
+  "communityServices.title": "本社区服务目录",
+  "communityServices.intro":
+    "县里的服务目录是默认的；社区可以暂停某项服务（例如没有服务商覆盖），或承诺更快的完成时间。老人按下暂停的服务时，会听到“本社区暂未开通”。",
+  "communityServices.community": "社区",
+  "communityServices.service": "服务",
+  "communityServices.offeredColumn": "本社区提供",
+  "communityServices.offered": "提供",
+  "communityServices.target": "目标完成时间（分钟）",
+  "communityServices.targetFor": "{name} 的目标完成时间（分钟）",
+  "communityServices.countyTarget": "全县标准 {minutes} 分钟；留空即按全县标准",
+  "communityServices.targetInvalid": "请填写 5 到 20160 之间的整数分钟，或留空。",
+  "communityServices.save": "保存",
+  "communityServices.failed": "保存失败：{message}",
+  "communityServices.loadFailed": "服务目录加载失败：{message}",
+  "auditAction.community-service.set": "修改社区服务目录",
 } satisfies Record<string, string>;
 
 export const servicesEn: Record<keyof typeof servicesZhCN, string> = {
@@ -361,4 +376,19 @@ export const servicesEn: Record<keyof typeof servicesZhCN, string> = {
   "auditAction.service_request.cancel": "Service request cancelled",
   "auditAction.provider.create": "Provider created",
   "auditAction.provider.update": "Provider changed",
+  "communityServices.title": "This community's services",
+  "communityServices.intro":
+    "The county's catalogue is the default; a community may pause a service (for example when no provider covers it) or promise a faster target. An elder who presses a paused service hears that it is not offered here yet.",
+  "communityServices.community": "Community",
+  "communityServices.service": "Service",
+  "communityServices.offeredColumn": "Offered here",
+  "communityServices.offered": "Offered",
+  "communityServices.target": "Target time (minutes)",
+  "communityServices.targetFor": "Target time for {name} (minutes)",
+  "communityServices.countyTarget": "county standard {minutes} min; leave empty to keep it",
+  "communityServices.targetInvalid": "Enter whole minutes between 5 and 20160, or leave it empty.",
+  "communityServices.save": "Save",
+  "communityServices.failed": "Could not save: {message}",
+  "communityServices.loadFailed": "Could not load the services: {message}",
+  "auditAction.community-service.set": "Changed a community's services",
 };

@@ -4,6 +4,7 @@ import type { ConsoleApi } from "../api/console-api";
 import type { Community, StaffPrincipal } from "../api/types";
 import { PageTitle } from "../components/page-title";
 import { useI18n } from "../i18n/i18n";
+import { CommunityServicesPanel } from "./community-services-panel";
 import { ProviderForm } from "./provider-form";
 import { ProviderTable } from "./provider-table";
 import { useProviders } from "./use-providers";
@@ -86,6 +87,7 @@ export function ProvidersPage(props: { api: ConsoleApi; communities: Community[]
           </div>
         )}
       </div>
+      <CommunityServicesPanel api={api} communities={props.communities} staff={staff} />
     </>
   );
 }
