@@ -12,4 +12,6 @@ export class ServerBus extends EventEmitter<{
   /** A service request changed; `alert` when a supervisor must look (missed target, reopened by the elder). */
   "checktask:changed": [CheckTask];
   "service:changed": [{ requestId: string; alert: "target-missed" | "reopened" | null }];
+  /** What kiosks show changed (catalogue, notices, guides, …) for one community, or for all (null). */
+  "content:changed": [{ communityId: string | null }];
 }> {}

@@ -287,6 +287,14 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     }
   });
 
+  bus.on("content:changed", ({ communityId }) => {
+    for (const socket of namespace.sockets.values()) {
+      const { kind, communityId: terminalCommunity } = socket.data.terminal ?? {};
+      if (kind === "kiosk" && (communityId === null || communityId === terminalCommunity))
+        socket.emit("content:changed");
+    }
+  });
+
   bus.on("terminal:revoked", (terminalId) => {
     const link = supervisor.link(terminalId);
     if (!link) return;
