@@ -38,6 +38,7 @@ import { deviceRoutes } from "./routes/devices";
 import { elderRoutes } from "./routes/elders";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
+import { residentPageRoutes } from "./routes/resident-pages";
 import { serviceRoutes } from "./routes/services";
 import { staffRoutes } from "./routes/staff";
 import { terminalRoutes } from "./routes/terminals";
@@ -186,6 +187,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
   } else {
     log.warn({ dir: CONSOLE_DIST }, "the staff console is not built: run `npm run build`");
   }
+  await residentPageRoutes(app, log);
 
   // Pings keep a healthy link audibly alive several times per supervision period; a link that stops
   // answering is caught by the supervisor's own silence check first (the transport gives up later).
