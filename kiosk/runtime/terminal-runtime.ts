@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import {
@@ -14,21 +13,24 @@ import type { Logger } from "pino";
 import type {
   BridgeCallName,
   BridgeCalls,
-  BridgeEventName,
-  BridgeEvents,
   LinkState,
   OutboxRequest,
   TerminalSnapshot,
 } from "../bridge/contract";
 import { enroll, loadCredentials, saveCredentials } from "./credentials";
+import { DailyCheckin } from "./daily-checkin";
 import type { DeviceHost, DevicePress } from "./device-host";
-import { ElderAlarm } from "./elder-alarm";
-import { ElderServices } from "./elder-services";
 import { Outbox } from "./outbox";
 import { RemoteSettings } from "./remote-settings";
+import type { RuntimeContext, RuntimeEvents } from "./runtime-context";
 import { ServerLink, type ServerLinkOptions } from "./server-link";
+import { ServiceRequests } from "./service-requests";
+import { Sos } from "./sos";
 import { EspeakSpeaker } from "./speaker";
 import type { TerminalConfig } from "./terminal-config";
+import { VoiceCalls } from "./voice-calls";
+
+export type { RuntimeEvents } from "./runtime-context";
 
 export interface TerminalRuntimeOptions {
   config: TerminalConfig;
@@ -44,20 +46,19 @@ export interface TerminalRuntimeOptions {
 
 /**
  * A terminal's runtime, the same in the Electron build and in browser mode: enrolment, the server
- * link, the durable outbox, the devices, and the bridge calls its UI makes.
+ * link, the durable outbox, staff commands, and the bridge calls its UI makes. Each feature (SOS,
+ * services, calls, check-in, notices, the kiosk's residents and applications) lives in its own module
+ * and reaches the runtime through a `RuntimeContext`.
  */
-type RuntimeEvents = { [E in BridgeEventName]: [BridgeEvents[E]] } & {
-  /** A sentence the unit said aloud (for logs and tests; not sent to the UI). */
-  spoke: [string];
-};
-
 export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
   readonly #options: TerminalRuntimeOptions;
   readonly #outbox: Outbox;
   readonly #settings: RemoteSettings;
-  readonly #alarm: ElderAlarm;
-  readonly #services = new ElderServices();
-  #lastCheckinAt: string | null = null;
+  readonly #context: RuntimeContext;
+  readonly #sos: Sos;
+  readonly #services: ServiceRequests;
+  readonly #calls: VoiceCalls;
+  readonly #checkin: DailyCheckin;
   readonly #speaker = new EspeakSpeaker();
   #link: ServerLink | null = null;
   #terminalId: string | null = null;
@@ -74,14 +75,20 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     this.#options = options;
     this.#outbox = new Outbox(join(options.config.dataDir, "outbox.db"));
     this.#settings = new RemoteSettings(join(options.config.dataDir, "settings.json"));
-    this.#alarm = new ElderAlarm(options.config.alarm.phoneAdviceSeconds * 1000);
-    this.#alarm.on("change", () => this.#publishState());
-    this.#services.on("change", () => this.#publishState());
-    for (const pending of this.#outbox.pendingOf("service:request")) {
-      this.#services.requested(pending.id, String(pending.payload.serviceCode), pending.createdAt);
-    }
-    const pendingRaise = this.#outbox.pendingOf("alarm:raise").at(-1);
-    if (pendingRaise) this.#alarm.raised(pendingRaise.id, pendingRaise.createdAt, false);
+    this.#context = {
+      config: options.config,
+      kind: options.kind,
+      log: options.log,
+      outbox: this.#outbox,
+      link: () => this.#link,
+      send: (request) => this.send(request),
+      publishState: () => this.#publishState(),
+      emit: this.emit.bind(this) as RuntimeContext["emit"],
+    };
+    this.#sos = new Sos(this.#context);
+    this.#services = new ServiceRequests(this.#context);
+    this.#calls = new VoiceCalls(this.#context);
+    this.#checkin = new DailyCheckin(this.#context);
     options.devices.on("health", (devices) => {
       this.#link?.reportStatus({ version: options.version, devices });
       this.#publishState();
@@ -114,9 +121,9 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       outbox: this.#outbox.stats(),
       devices: this.#options.devices.health(),
       settings: this.#settings.current,
-      alarm: this.#alarm.current,
+      alarm: this.#sos.current,
       services: this.#services.current,
-      lastCheckinAt: this.#lastCheckinAt,
+      lastCheckinAt: this.#checkin.lastCheckinAt,
       notices: [],
       content: null,
       resident: null,
@@ -126,36 +133,34 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
 
   /** Every bridge call lands here, whichever transport carried it. */
   async call<K extends BridgeCallName>(name: K, request: unknown): Promise<Ack<BridgeCalls[K]["response"]>> {
+    return (await this.#dispatch(name, request)) as Ack<BridgeCalls[K]["response"]>;
+  }
+
+  async #dispatch(name: BridgeCallName, request: unknown): Promise<Ack<unknown>> {
     switch (name) {
       case "state:get":
-        return ok(this.snapshot()) as Ack<BridgeCalls[K]["response"]>;
+        return ok(this.snapshot());
       case "outbox:send":
-        return this.send(request) as Ack<BridgeCalls[K]["response"]>;
+        return this.send(request);
       case "alarm:raise":
-        return this.raiseAlarm("screen") as Ack<BridgeCalls[K]["response"]>;
+        return this.#sos.raise("screen");
       case "alarm:cancel":
-        return this.cancelAlarm() as Ack<BridgeCalls[K]["response"]>;
+        return this.#sos.cancel();
       case "call:request":
-        return (await this.callCentre()) as Ack<BridgeCalls[K]["response"]>;
+        return this.#calls.callCentre();
       case "call:signal":
       case "call:hangup":
-        return (
-          this.#link
-            ? await this.#link.request(name, request)
-            : fail("unavailable", "the centre cannot be reached right now")
-        ) as Ack<BridgeCalls[K]["response"]>;
+        return this.#calls.relay(name, request);
       case "checkin":
-        return this.checkin() as Ack<BridgeCalls[K]["response"]>;
+        return this.#checkin.checkin();
       case "service:request":
-        return this.requestService((request as { serviceCode?: unknown } | null)?.serviceCode) as Ack<
-          BridgeCalls[K]["response"]
-        >;
+        return this.#services.request((request as { serviceCode?: unknown } | null)?.serviceCode);
       case "service:rate":
-        return this.rateService(request) as Ack<BridgeCalls[K]["response"]>;
+        return this.#services.rate(request);
       case "device:key":
-        return this.#handleKey(request) as Ack<BridgeCalls[K]["response"]>;
+        return this.#handleKey(request);
       case "speak":
-        return (await this.#speak(request)) as Ack<BridgeCalls[K]["response"]>;
+        return this.#speak(request);
       default:
         return fail("invalid_payload", `unknown bridge call "${String(name)}"`);
     }
@@ -177,93 +182,29 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
 
   /** SOS: committed to the outbox first; the elder hears "sending" only once it is on disk. */
   raiseAlarm(source: "button" | "pendant" | "screen"): Ack<{ raiseId: string }> {
-    const sent = this.send({
-      event: "alarm:raise",
-      payload: { kind: "sos", raisedAt: new Date().toISOString(), source },
-    });
-    if (!sent.ok) return sent;
-    this.#options.log.warn({ raiseId: sent.data.id, source }, "SOS raised");
-    this.#alarm.raised(sent.data.id, sent.data.queuedAt, this.#link?.connected ?? false);
-    return ok({ raiseId: sent.data.id });
+    return this.#sos.raise(source);
   }
 
   cancelAlarm(): Ack<{ raiseId: string }> {
-    const alarm = this.#alarm.current;
-    if (
-      !alarm ||
-      (alarm.phase !== "sending" && alarm.phase !== "received" && alarm.phase !== "acknowledged")
-    ) {
-      return fail("not_found", "there is no alarm to cancel");
-    }
-    const sent = this.send({
-      event: "alarm:cancel",
-      payload: { raiseId: alarm.raiseId, cancelledAt: new Date().toISOString() },
-    });
-    if (!sent.ok) return sent;
-    this.#alarm.cancelled();
-    return ok({ raiseId: alarm.raiseId });
-  }
-
-  /** "Call the centre": rings the consoles now, or says at once that nobody can be reached. */
-  async callCentre(): Promise<Ack<{ callId: string }>> {
-    if (!this.#link) return fail("unavailable", "the centre cannot be reached right now");
-    return this.#link.request<{ callId: string }>("call:request", { callId: randomUUID() });
-  }
-
-  /** The daily "I'm fine": committed to the outbox like every other event that must arrive. */
-  checkin(): Ack<{ at: string }> {
-    const at = new Date().toISOString();
-    const sent = this.send({ event: "checkin:ok", payload: { at } });
-    if (!sent.ok) return sent;
-    this.#lastCheckinAt = at;
-    this.#publishState();
-    return ok({ at });
-  }
-
-  /** A service from the catalogue, committed to the outbox; the centre confirms it by its update. */
-  requestService(serviceCode: unknown): Ack<{ requestEventId: string }> {
-    if (typeof serviceCode !== "string")
-      return fail("invalid_payload", "a service request needs a serviceCode");
-    const sent = this.send({
-      event: "service:request",
-      payload: { serviceCode, requestedAt: new Date().toISOString() },
-    });
-    if (!sent.ok) return sent;
-    this.#services.requested(sent.data.id, serviceCode, sent.data.queuedAt);
-    return ok({ requestEventId: sent.data.id });
-  }
-
-  rateService(request: unknown): Ack<{ requestEventId: string }> {
-    const { requestEventId, rating } = (request ?? {}) as { requestEventId?: unknown; rating?: unknown };
-    const known = typeof requestEventId === "string" ? this.#services.get(requestEventId) : undefined;
-    if (known?.status !== "done") return fail("not_found", "there is no finished service request to rate");
-    const sent = this.send({
-      event: "service:rate",
-      payload: { requestEventId: known.requestEventId, rating, ratedAt: new Date().toISOString() },
-    });
-    if (!sent.ok) return sent;
-    this.#services.rated(known.requestEventId, rating as NonNullable<typeof known.rating>);
-    return ok({ requestEventId: known.requestEventId });
+    return this.#sos.cancel();
   }
 
   #onPress(press: DevicePress): void {
     if (press.button === "sos") {
-      this.raiseAlarm(press.source);
+      this.#sos.raise(press.source);
       return;
     }
     if (press.button === "call") {
-      void this.callCentre().then((answer) => {
-        if (!answer.ok) this.emit("call", { type: "ended", callId: "", reason: "unanswered" });
-      });
+      void this.#calls.callFromButton();
       return;
     }
     if (press.button === "fine") {
-      this.checkin();
+      this.#checkin.checkin();
       return;
     }
     // Buttons configured as "service:<code>" ask for that service directly (e.g. "service:meals").
     if (press.button.startsWith("service:")) {
-      this.requestService(press.button.slice("service:".length));
+      this.#services.request(press.button.slice("service:".length));
       return;
     }
     this.emit("button", { button: press.button, device: press.device });
@@ -326,18 +267,17 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       ...this.#options.link,
     });
     link.on("state", (state, detail) => {
-      if (state === "online") this.#alarm.linkUp();
-      else if (state === "offline" || state === "refused") this.#alarm.linkDown();
+      this.#sos.linkState(state);
       this.#setLinkState(state, detail);
     });
     link.on("delivered", (delivery) => {
       if (delivery.event === "alarm:raise") {
-        this.#alarm.received(delivery.id, (delivery.result as { alarmId: string }).alarmId);
+        this.#sos.received(delivery.id, (delivery.result as { alarmId: string }).alarmId);
       }
       this.emit("outbox:delivered", delivery);
       this.#publishState();
     });
-    link.on("alarm", (update) => this.#alarm.update(update));
+    link.on("alarm", (update) => this.#sos.update(update));
     link.on("service", (update) => this.#services.update(update));
     link.on("call", (event) => this.emit("call", event));
     link.on("command", (command) => void this.#runCommand(command));
