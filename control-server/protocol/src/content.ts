@@ -58,3 +58,60 @@ export const kioskContentSchema = z.object({
   fetchedAt: isoDateTimeSchema,
 });
 export type KioskContent = z.infer<typeof kioskContentSchema>;
+
+/** Staff write guides and policies for the whole county. */
+export const guideInputSchema = z.object({
+  title: z.string().trim().min(1).max(80),
+  titleEn: z.string().trim().min(1).max(120),
+  category: z.enum(["guide", "policy"]),
+  body: z.string().trim().min(1).max(5000),
+  bodyEn: z.string().trim().max(8000),
+});
+export type GuideInput = z.infer<typeof guideInputSchema>;
+
+export const facilityInputSchema = z.object({
+  communityId: z.string().min(1).max(64),
+  kind: z.enum(facilityKinds),
+  name: z.string().trim().min(1).max(80),
+  address: z.string().trim().min(1).max(160),
+  distanceMeters: z.number().int().min(0).max(100_000),
+  openingHours: z.string().trim().max(80),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{2,19}$/, "a phone number")
+    .nullable(),
+});
+export type FacilityInput = z.infer<typeof facilityInputSchema>;
+
+/** A facility as staff see it: with the community it is listed for. */
+export const staffFacilitySchema = facilitySchema.extend({ communityId: z.string() });
+export type StaffFacility = z.infer<typeof staffFacilitySchema>;
+
+export const buildingSchema = z.object({ id: z.string(), communityId: z.string(), name: z.string() });
+export type Building = z.infer<typeof buildingSchema>;
+
+/** A lift names its building by id, or a new building of a community by name. */
+export const liftInputSchema = z
+  .object({
+    buildingId: z.string().min(1).max(64).optional(),
+    newBuilding: z
+      .object({ communityId: z.string().min(1).max(64), name: z.string().trim().min(1).max(80) })
+      .optional(),
+    location: z.string().trim().min(1).max(80),
+    lastInspectedAt: isoDateTimeSchema,
+    nextInspectionDue: isoDateTimeSchema,
+    outOfService: z.boolean(),
+  })
+  .refine((input) => Boolean(input.buildingId) !== Boolean(input.newBuilding), {
+    message: "name either buildingId or newBuilding",
+    path: ["buildingId"],
+  })
+  .refine((input) => Date.parse(input.nextInspectionDue) > Date.parse(input.lastInspectedAt), {
+    message: "the next inspection must be after the last one",
+    path: ["nextInspectionDue"],
+  });
+export type LiftInput = z.infer<typeof liftInputSchema>;
+
+export const staffLiftSchema = liftSchema.extend({ communityId: z.string(), outOfService: z.boolean() });
+export type StaffLift = z.infer<typeof staffLiftSchema>;

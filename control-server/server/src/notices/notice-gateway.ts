@@ -1,0 +1,95 @@
+import {
+  type Ack,
+  type DurableTerminalEvent,
+  fail,
+  type KioskContent,
+  type NoticeList,
+  noticeReceiptSchema,
+  ok,
+  type TerminalSummary,
+  type TerminalToServerEvents,
+} from "@linli/protocol";
+import { z } from "zod";
+import type { ServerBus } from "../bus";
+import { type KioskContentSources, kioskContentFor } from "../content/kiosk-content";
+import type { NoticeBoard, TerminalGroup } from "./notice-board";
+
+/** The parts of the `/terminal` namespace and its sockets this module uses. */
+interface TerminalRooms {
+  to(room: string): { emit(event: "notices", list: NoticeList): unknown };
+  adapter: { rooms: Map<string, Set<string>> };
+}
+interface NoticeSocket {
+  data: { terminal: TerminalSummary };
+  join(room: string): unknown;
+  emit(event: "notices", list: NoticeList): unknown;
+}
+
+/** The terminal gateway's helpers for an acknowledged and for a durable (inbox) event. */
+export interface GatewayHandlers {
+  handle<S extends z.ZodType, R>(
+    event: keyof TerminalToServerEvents,
+    schema: S,
+    run: (payload: z.infer<S>) => Ack<R>,
+  ): void;
+  durable<S extends z.ZodType<{ id: string }>, R, A>(
+    event: DurableTerminalEvent,
+    schema: S,
+    store: (payload: z.infer<S>) => R,
+    options: { announce?: (result: R) => void; answer: (result: R) => A },
+  ): void;
+}
+
+export interface NoticeGatewayDeps extends KioskContentSources {
+  bus: ServerBus;
+}
+
+/** Terminals that show the same notices share a room: a change is one emit per group. */
+const groupRoom = (group: TerminalGroup) => `group:${group.communityId}:${group.kind}`;
+
+/** The terminal events this module answers, for the gateway's list of known events. */
+export const noticeTerminalEvents = ["notice:receipt", "kiosk:content"] as const satisfies Array<
+  keyof TerminalToServerEvents
+>;
+
+/**
+ * Notices and kiosk content on the `/terminal` namespace: the current list on connect and on every
+ * `notices:changed` (publish, edit, withdraw, a start or end falling due), receipts through the inbox, and
+ * `kiosk:content`. Returns what to run for each new connection.
+ */
+export function attachNoticeGateway(
+  namespace: TerminalRooms,
+  deps: NoticeGatewayDeps,
+): { connected(socket: NoticeSocket, handlers: GatewayHandlers): void } {
+  const { notices, bus } = deps;
+
+  const push = (groups: TerminalGroup[]) => {
+    for (const group of groups) {
+      const room = groupRoom(group);
+      // Nobody linked in this group: nothing to compute.
+      if (!namespace.adapter.rooms.get(room)?.size) continue;
+      namespace.to(room).emit("notices", { notices: notices.currentFor(group) });
+    }
+  };
+  bus.on("notices:changed", ({ groups }) => push(groups));
+  return {
+    connected(socket, { handle, durable }) {
+      const terminal = socket.data.terminal;
+      const group = { communityId: terminal.communityId, kind: terminal.kind };
+      void socket.join(groupRoom(group));
+
+      durable("notice:receipt", noticeReceiptSchema, (receipt) => notices.recordReceipt(terminal, receipt), {
+        announce: ({ noticeId }) => bus.emit("notice:receipt", { noticeId, terminalId: terminal.id }),
+        answer: (result) => result,
+      });
+
+      handle("kiosk:content", z.null(), (): Ack<KioskContent> => {
+        if (terminal.kind !== "kiosk") return fail("forbidden", "kiosk content is for kiosks");
+        return ok(kioskContentFor(terminal, deps));
+      });
+
+      // What it missed while offline (or everything, the first time).
+      socket.emit("notices", { notices: notices.currentFor(group) });
+    },
+  };
+}
