@@ -1,49 +1,52 @@
-import { useEffect, useMemo } from "react";
-import { ClockFace } from "./components/clock-face";
-import { LinkBanner } from "./components/link-banner";
-import { NotesPanel } from "./components/notes-panel";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useLockdown } from "./hooks/use-lockdown";
 import type { UiBridge } from "./shared/bridge-client";
-import { describeDevices, describeLink, describeOutbox } from "./shared/describe-status";
 import { pickLocale, translator } from "./shared/i18n";
 import { useTerminal } from "./shared/use-terminal";
+import { VisitShell } from "./visit-shell";
 
-/** The idle (attract) screen of the service-centre kiosk. */
+/**
+ * The service-centre kiosk. Each resident's visit is one mounted VisitShell: ending the visit (card
+ * removed, "finish", idle) remounts it, so every answer, photo and typed number is gone with it.
+ */
 export function KioskApp({ bridge }: { bridge: UiBridge }) {
   const { snapshot, reachable } = useTerminal(bridge);
-  const locale = pickLocale(snapshot?.settings.locale);
-  const t = useMemo(() => translator(locale), [locale]);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = t("brand.name");
-  }, [locale, t]);
+  const [visit, setVisit] = useState(0);
+  // The resident whose visit just ended, until the runtime's next snapshot no longer shows them.
+  const ended = useRef<string | null>(null);
+  useLockdown();
 
-  const status = describeLink(snapshot, reachable, t);
-  const notes = snapshot
-    ? [...describeOutbox(snapshot.outbox, t), ...describeDevices(snapshot.devices, t)]
-    : [];
+  const endVisit = useCallback(() => {
+    ended.current = snapshot?.resident?.signedInAt ?? ended.current;
+    void bridge.call("session:end", null);
+    setVisit((count) => count + 1);
+  }, [bridge, snapshot?.resident?.signedInAt]);
 
-  return (
-    <div className="kiosk">
-      <header className="kiosk-header">
-        <span className="brand-mark" aria-hidden="true">
-          邻
-        </span>
-        <div>
-          <h1 className="brand-name">{t("brand.name")}</h1>
-          <p className="brand-tagline">{t("brand.tagline")}</p>
-        </div>
-      </header>
-      <LinkBanner status={status} t={t} />
-      <main className="kiosk-main">
-        <ClockFace locale={locale} />
+  useEffect(
+    () =>
+      bridge.on("card", (event) => {
+        if (event.type === "removed") endVisit();
+      }),
+    [bridge, endVisit],
+  );
+
+  if (!snapshot) {
+    return (
+      <main className="starting" aria-busy="true">
+        <p>{translator(pickLocale(undefined))("loading")}</p>
       </main>
-      <NotesPanel lines={notes} />
-      <footer className="kiosk-footer">
-        <span>
-          {snapshot?.terminalId ? t("footer.terminal", { id: snapshot.terminalId }) : t("footer.unenrolled")}
-        </span>
-        {snapshot && <span>{t("footer.version", { version: snapshot.version })}</span>}
-      </footer>
-    </div>
+    );
+  }
+  const resident =
+    snapshot.resident && snapshot.resident.signedInAt !== ended.current ? snapshot.resident : null;
+  return (
+    <VisitShell
+      key={visit}
+      bridge={bridge}
+      snapshot={snapshot}
+      reachable={reachable}
+      resident={resident}
+      onEnd={endVisit}
+    />
   );
 }

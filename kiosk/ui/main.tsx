@@ -4,6 +4,8 @@ import { KioskApp } from "./kiosk-app";
 import { connectBridge } from "./shared/bridge-client";
 import { BridgeMissing } from "./shared/bridge-missing";
 import "./kiosk.css";
+import "./styles/controls.css";
+import "./styles/screens.css";
 
 const connection = connectBridge();
 createRoot(document.getElementById("root")!).render(

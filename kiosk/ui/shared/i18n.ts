@@ -3,6 +3,9 @@
  * A typed dictionary: every key must exist in every language, so a missing translation fails the build.
  */
 
+import { kioskApplyEn, kioskApplyZhCN } from "./messages/kiosk-apply";
+import { kioskPublicEn, kioskPublicZhCN } from "./messages/kiosk-public";
+
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 
@@ -157,6 +160,8 @@ const zhCN = {
   "footer.unenrolled": "终端未登记",
   "footer.version": "版本 {version}",
   loading: "正在启动…",
+  ...kioskPublicZhCN,
+  ...kioskApplyZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -316,6 +321,8 @@ const en: Record<MessageKey, string> = {
   "footer.unenrolled": "Terminal not enrolled",
   "footer.version": "Version {version}",
   loading: "Starting…",
+  ...kioskPublicEn,
+  ...kioskApplyEn,
 };
 
 export const dictionaries: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

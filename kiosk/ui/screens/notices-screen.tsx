@@ -1,0 +1,20 @@
+import { NoticeCard } from "../components/notice-card";
+import { ScreenTitle } from "../components/screen-title";
+import { currentNotices } from "../notice-order";
+import { useNow } from "../shared/use-now";
+import { useVisit } from "../visit-context";
+
+/** 通知公告: every current notice in full, the most urgent first. */
+export function NoticesScreen() {
+  const { t, snapshot } = useVisit();
+  const notices = currentNotices(snapshot, useNow(30_000));
+  return (
+    <main className="screen notices">
+      <ScreenTitle>{t("notices.title")}</ScreenTitle>
+      {notices.length === 0 && <p className="quiet">{t("notices.none")}</p>}
+      {notices.map((notice) => (
+        <NoticeCard key={notice.id} notice={notice} full />
+      ))}
+    </main>
+  );
+}
