@@ -57,6 +57,16 @@ export interface TerminalSnapshot {
   resident: ResidentSession | null;
   /** Kiosks: applications submitted in this session (their receipts), newest last. */
   submitted: SubmittedApplication[];
+  /** Kiosks: applications started in this session and not yet submitted (absent from older runtimes). */
+  drafts?: ApplicationDraft[];
+}
+
+/** An application being filled in at the kiosk: which materials the kiosk or the phone already provided. */
+export interface ApplicationDraft {
+  receiptCode: string;
+  serviceCode: string;
+  /** Material codes captured at the kiosk or uploaded from the phone. */
+  provided: string[];
 }
 
 export interface TerminalNotice {
@@ -173,6 +183,8 @@ export interface BridgeCalls {
   speak: { request: { text: string }; response: null };
   /** Elder units: the household pressed "heard it" for a notice read aloud. */
   "notice:heard": { request: { noticeId: string }; response: { noticeId: string } };
+  /** A notice is on screen (kiosk) or being read aloud (elder unit): recorded once as `shown`. */
+  "notice:shown": { request: { noticeId: string }; response: { noticeId: string } };
   /** Kiosks: sign in with a typed ID number and name (the card reader signs in by itself). */
   "resident:sign-in": { request: { idNumber: string; name: string }; response: ResidentSession };
   /** Kiosks: forget the resident, their answers and materials ("finish", idle, card removed). */
@@ -216,7 +228,8 @@ export interface BridgeEvents {
   /** Staff asked the terminal to reload its UI. */
   reload: null;
   /** A voice call with the centre: taken by someone, coming in from the centre, signalling, or ended. */
-  call:
+  call: /** The unit's own call button rang the centre (the screen's button learns it from its call's answer). */
+    | { type: "ringing"; callId: string }
     | { type: "accepted"; callId: string; staffName: string }
     | { type: "incoming"; callId: string; staffName: string }
     | { type: "signal"; callId: string; signal: CallSignal }

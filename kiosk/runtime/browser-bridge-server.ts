@@ -18,7 +18,15 @@ export interface BrowserBridgeServer {
   close(): Promise<void>;
 }
 
-const BRIDGE_EVENTS: BridgeEventName[] = ["state", "outbox:delivered", "reload", "button", "call"];
+const BRIDGE_EVENTS: BridgeEventName[] = [
+  "state",
+  "outbox:delivered",
+  "reload",
+  "button",
+  "call",
+  "card",
+  "upload:received",
+];
 
 function sameSecret(given: unknown, secret: string): boolean {
   if (typeof given !== "string" || given.length !== secret.length) return false;

@@ -4,10 +4,13 @@ import { KeyboardButtons } from "@linli/hardware/buttons/keyboard-buttons";
 import type { HealthState } from "@linli/hardware/health";
 import type { SamVReaderConfigInput } from "@linli/hardware/id-card/config";
 import { createIdCardReader } from "@linli/hardware/id-card/factory";
+import type { IdCardReader } from "@linli/hardware/id-card/id-card-reader";
+import { cardHolderName, cardNumberOf } from "@linli/hardware/id-card/id-card-text";
 import type { RflinkReceiverConfigInput } from "@linli/hardware/pendant/config";
 import { createPendantReceiver } from "@linli/hardware/pendant/factory";
 import type { EscPosPrinterConfigInput } from "@linli/hardware/printer/config";
 import { createReceiptPrinter } from "@linli/hardware/printer/factory";
+import type { ReceiptPrinter } from "@linli/hardware/printer/receipt-printer";
 import type { DeviceFactory, DevicePress, HostedDevice } from "./device-host";
 
 /** What every hardware driver offers: health, start and stop. */
@@ -48,6 +51,31 @@ function withPresses<D extends PressingDriver>(
   };
 }
 
+/** An ID card reader: cards placed, unreadable and removed reach the runtime (the number stays there). */
+function withCards(name: string, driver: IdCardReader): HostedDevice {
+  return {
+    ...hosted(name, driver),
+    onCard: (listener) => {
+      driver.on("card", (card) =>
+        listener({ type: "card", idNumber: cardNumberOf(card), name: cardHolderName(card) }),
+      );
+      driver.on("unreadable", (reason) => listener({ type: "unreadable", reason }));
+      driver.on("removed", () => listener({ type: "removed" }));
+    },
+  };
+}
+
+/** A receipt printer: its queue, and word of waiting jobs printed once it is back. */
+function withPrinting(name: string, driver: ReceiptPrinter): HostedDevice {
+  return {
+    ...hosted(name, driver),
+    printer: {
+      print: (job) => driver.print(job),
+      onPrinted: (listener) => driver.on("printed", listener),
+    },
+  };
+}
+
 /**
  * Device types a terminal config may name, by `devices.<name>.type`; each entry's other fields are the
  * driver's own config (see hardware/). The casts only name the input: every factory validates it with
@@ -55,9 +83,9 @@ function withPresses<D extends PressingDriver>(
  */
 export const deviceFactories: Record<string, DeviceFactory> = {
   "sam-v": (name, config, logger) =>
-    hosted(name, createIdCardReader({ ...config, name } as SamVReaderConfigInput, { logger })),
+    withCards(name, createIdCardReader({ ...config, name } as SamVReaderConfigInput, { logger })),
   escpos: (name, config, logger) =>
-    hosted(name, createReceiptPrinter({ ...config, name } as EscPosPrinterConfigInput, { logger })),
+    withPrinting(name, createReceiptPrinter({ ...config, name } as EscPosPrinterConfigInput, { logger })),
   rflink: (name, config, logger) =>
     withPresses(
       name,

@@ -11,6 +11,25 @@ export interface DevicePress {
   source: "button" | "pendant";
 }
 
+/**
+ * What an ID card reader saw: a card read (its holder's number and name, which stay in the runtime), a
+ * card it could not read, or the card taken away.
+ */
+export type CardReading =
+  | { type: "card"; idNumber: string; name: string }
+  | { type: "unreadable"; reason: string }
+  | { type: "removed" };
+
+/** A receipt printer as the runtime uses it: print now, or keep the job until the printer can. */
+export interface ReceiptPrinterPort {
+  print(job: {
+    data: Uint8Array;
+    label: string;
+  }): Promise<{ outcome: "printed"; jobId: string } | { outcome: "queued"; jobId: string; reason: string }>;
+  /** A job that had to wait was printed. */
+  onPrinted(listener: (jobId: string) => void): void;
+}
+
 export interface KeyEventLike {
   type: "down" | "up";
   key: string;
@@ -27,6 +46,10 @@ export interface HostedDevice {
   onPress?(listener: (press: DevicePress) => void): void;
   /** Keyboard-wedge buttons: key events the UI forwards; true when the key was one of this device's buttons. */
   handleKey?(key: KeyEventLike): boolean;
+  /** ID card readers report cards placed, unreadable and removed. */
+  onCard?(listener: (reading: CardReading) => void): void;
+  /** Receipt printers offer their print queue. */
+  readonly printer?: ReceiptPrinterPort;
   start(): Promise<void> | void;
   stop(): Promise<void> | void;
 }
@@ -42,7 +65,11 @@ export type DeviceFactory = (
  * Runs the terminal's devices and keeps their health; a device that fails to start is reported as
  * unavailable with the reason, and the terminal carries on without it.
  */
-export class DeviceHost extends EventEmitter<{ health: [DeviceHealth[]]; press: [DevicePress] }> {
+export class DeviceHost extends EventEmitter<{
+  health: [DeviceHealth[]];
+  press: [DevicePress];
+  card: [CardReading];
+}> {
   readonly #devices: HostedDevice[] = [];
   readonly #failed: DeviceHealth[] = [];
 
@@ -66,6 +93,7 @@ export class DeviceHost extends EventEmitter<{ health: [DeviceHealth[]]; press: 
         const device = factory(name, config, log.child({ device: name }));
         device.onHealth(() => this.emit("health", this.health()));
         device.onPress?.((press) => this.emit("press", press));
+        device.onCard?.((reading) => this.emit("card", reading));
         this.#devices.push(device);
       } catch (error) {
         this.#failed.push({ device: name, status: "unavailable", reason: (error as Error).message });
@@ -75,6 +103,11 @@ export class DeviceHost extends EventEmitter<{ health: [DeviceHealth[]]; press: 
 
   health(): DeviceHealth[] {
     return [...this.#devices.map((d) => d.health()), ...this.#failed];
+  }
+
+  /** The first configured receipt printer, or null when the terminal has none. */
+  printer(): ReceiptPrinterPort | null {
+    return this.#devices.find((device) => device.printer)?.printer ?? null;
   }
 
   /** Offers a forwarded key event to the keyboard-wedge devices; true when one of them took it. */

@@ -7,6 +7,8 @@ import {
   callSignalMessageSchema,
   type DurableTerminalEvent,
   fail,
+  type NoticeList,
+  noticeListSchema,
   ok,
   PROTOCOL_VERSION,
   type ServerToTerminalEvents,
@@ -17,6 +19,8 @@ import {
   type TerminalStatus,
   type TerminalToServerEvents,
   terminalCommandSchema,
+  type UploadReceived,
+  uploadReceivedSchema,
 } from "@linli/protocol";
 import type { Logger } from "pino";
 import { io, type Socket } from "socket.io-client";
@@ -24,6 +28,16 @@ import { z } from "zod";
 import type { BridgeEvents, LinkState } from "../bridge/contract";
 import type { TerminalCredentials } from "./credentials";
 import type { Outbox, OutboxEntry } from "./outbox";
+
+/** Requests that are answered now or not at all (never queued): calls, and the kiosk's live look-ups. */
+export type LiveRequest =
+  | "call:request"
+  | "call:signal"
+  | "call:hangup"
+  | "kiosk:content"
+  | "resident:identify"
+  | "application:lookup"
+  | "upload:session";
 
 /** Negative acknowledgements that resending cannot fix: the event is kept as rejected instead. */
 const PERMANENT_ERRORS = new Set(["invalid_payload", "conflict", "not_found", "forbidden"]);
@@ -50,6 +64,10 @@ export class ServerLink extends EventEmitter<{
   alarm: [AlarmUpdate];
   service: [ServiceUpdate];
   call: [BridgeEvents["call"]];
+  notices: [NoticeList];
+  /** Kiosks: the catalogue, guides, facilities or lifts changed on the server. */
+  "content:changed": [];
+  "upload:received": [UploadReceived];
 }> {
   readonly #socket: Socket<ServerToTerminalEvents, TerminalToServerEvents>;
   readonly #outbox: Outbox;
@@ -132,6 +150,17 @@ export class ServerLink extends EventEmitter<{
       if (update.success) this.emit("service", update.data);
       else this.#log.warn("malformed service update from the server ignored");
     });
+    this.#socket.on("notices", (raw: unknown) => {
+      const list = noticeListSchema.safeParse(raw);
+      if (list.success) this.emit("notices", list.data);
+      else this.#log.warn("malformed notice list from the server ignored");
+    });
+    this.#socket.on("content:changed", () => this.emit("content:changed"));
+    this.#socket.on("upload:received", (raw: unknown) => {
+      const upload = uploadReceivedSchema.safeParse(raw);
+      if (upload.success) this.emit("upload:received", upload.data);
+      else this.#log.warn("malformed upload notice from the server ignored");
+    });
   }
 
   start(): void {
@@ -155,10 +184,10 @@ export class ServerLink extends EventEmitter<{
   }
 
   /**
-   * A live request that must not be queued (a call is now or never): sent only while connected, answered
-   * by the server's envelope or by an `unavailable` error.
+   * A live request that must not be queued (a call is now or never; a look-up answers the resident at
+   * the screen): sent only while connected, answered by the server's envelope or by an `unavailable` error.
    */
-  async request<T>(event: "call:request" | "call:signal" | "call:hangup", payload: unknown): Promise<Ack<T>> {
+  async request<T>(event: LiveRequest, payload: unknown): Promise<Ack<T>> {
     if (!this.#socket.connected) return fail("unavailable", "the centre cannot be reached right now");
     try {
       const untyped = this.#socket as unknown as Socket;

@@ -20,14 +20,18 @@ import type {
 import { enroll, loadCredentials, saveCredentials } from "./credentials";
 import { DailyCheckin } from "./daily-checkin";
 import type { DeviceHost, DevicePress } from "./device-host";
+import { KioskApplications } from "./kiosk-applications";
+import { KioskContentCache } from "./kiosk-content";
 import { Outbox } from "./outbox";
 import { RemoteSettings } from "./remote-settings";
+import { ResidentSessions } from "./resident-session";
 import type { RuntimeContext, RuntimeEvents } from "./runtime-context";
 import { ServerLink, type ServerLinkOptions } from "./server-link";
 import { ServiceRequests } from "./service-requests";
 import { Sos } from "./sos";
 import { EspeakSpeaker } from "./speaker";
 import type { TerminalConfig } from "./terminal-config";
+import { TerminalNotices } from "./terminal-notices";
 import { VoiceCalls } from "./voice-calls";
 
 export type { RuntimeEvents } from "./runtime-context";
@@ -59,6 +63,10 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
   readonly #services: ServiceRequests;
   readonly #calls: VoiceCalls;
   readonly #checkin: DailyCheckin;
+  readonly #notices: TerminalNotices;
+  readonly #content: KioskContentCache;
+  readonly #residents: ResidentSessions;
+  readonly #applications: KioskApplications;
   readonly #speaker = new EspeakSpeaker();
   #link: ServerLink | null = null;
   #terminalId: string | null = null;
@@ -89,6 +97,16 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     this.#services = new ServiceRequests(this.#context);
     this.#calls = new VoiceCalls(this.#context);
     this.#checkin = new DailyCheckin(this.#context);
+    this.#notices = new TerminalNotices(this.#context);
+    this.#content = new KioskContentCache(this.#context);
+    this.#residents = new ResidentSessions(this.#context, () => this.#applications.wipe());
+    this.#applications = new KioskApplications(this.#context, {
+      residents: () => this.#residents,
+      content: () => this.#content.current,
+      printer: () => options.devices.printer(),
+    });
+    options.devices.printer()?.onPrinted((jobId) => this.#applications.printed(jobId));
+    options.devices.on("card", (reading) => void this.#residents.card(reading));
     options.devices.on("health", (devices) => {
       this.#link?.reportStatus({ version: options.version, devices });
       this.#publishState();
@@ -124,10 +142,11 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       alarm: this.#sos.current,
       services: this.#services.current,
       lastCheckinAt: this.#checkin.lastCheckinAt,
-      notices: [],
-      content: null,
-      resident: null,
-      submitted: [],
+      notices: this.#notices.current,
+      content: this.#content.current,
+      resident: this.#residents.resident,
+      submitted: this.#applications.submitted,
+      drafts: this.#applications.drafts,
     };
   }
 
@@ -161,6 +180,29 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
         return this.#handleKey(request);
       case "speak":
         return this.#speak(request);
+      case "notice:shown":
+        return this.#notices.shown(request);
+      case "notice:heard":
+        return this.#notices.heard(request);
+      case "resident:sign-in":
+        return this.#residents.signInTyped(request);
+      case "session:end":
+        this.#residents.end();
+        return ok(null);
+      case "application:start":
+        return this.#applications.start(request);
+      case "application:capture":
+        return this.#applications.capture(request);
+      case "application:phone-upload":
+        return this.#applications.phoneUpload(request);
+      case "application:submit":
+        return this.#applications.submit(request);
+      case "receipt:print":
+        return this.#applications.printAgain(request);
+      case "application:lookup":
+        return this.#applications.lookup(request);
+      case "application:rate":
+        return this.#applications.rate(request);
       default:
         return fail("invalid_payload", `unknown bridge call "${String(name)}"`);
     }
@@ -198,6 +240,8 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       void this.#calls.callFromButton();
       return;
     }
+    // OK while a notice is read aloud means "heard it"; otherwise it is the UI's to interpret.
+    if (press.button === "ok" && this.#notices.okPressed()) return;
     if (press.button === "fine") {
       this.#checkin.checkin();
       return;
@@ -268,18 +312,23 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     });
     link.on("state", (state, detail) => {
       this.#sos.linkState(state);
+      if (state === "online" && this.#options.kind === "kiosk") void this.#content.refresh();
       this.#setLinkState(state, detail);
     });
     link.on("delivered", (delivery) => {
       if (delivery.event === "alarm:raise") {
         this.#sos.received(delivery.id, (delivery.result as { alarmId: string }).alarmId);
       }
+      if (delivery.event === "application:submit") this.#applications.delivered(delivery.id, delivery.result);
       this.emit("outbox:delivered", delivery);
       this.#publishState();
     });
     link.on("alarm", (update) => this.#sos.update(update));
     link.on("service", (update) => this.#services.update(update));
     link.on("call", (event) => this.emit("call", event));
+    link.on("notices", (list) => this.#notices.received(list.notices));
+    link.on("content:changed", () => void this.#content.refresh());
+    link.on("upload:received", (upload) => this.#applications.uploadReceived(upload));
     link.on("command", (command) => void this.#runCommand(command));
     link.reportStatus({ version: this.#options.version, devices: this.#options.devices.health() });
     this.#link = link;
