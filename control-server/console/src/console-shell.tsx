@@ -8,11 +8,15 @@ import { useAlarmSound } from "./alarms/use-alarm-sound";
 import { type AlarmStore, useAlarms } from "./alarms/use-alarms";
 import { type ConsoleApi, createConsoleApi } from "./api/console-api";
 import type { Community, Session } from "./api/types";
+import { ApplicationPage } from "./applications/application-page";
+import { ApplicationsPage } from "./applications/applications-page";
+import { type ApplicationStore, useApplications } from "./applications/use-applications";
 import { AuditPage } from "./audit/audit-page";
 import { CallButton } from "./calls/call-button";
 import { CallsContext } from "./calls/call-context";
 import { CallDock } from "./calls/call-dock";
 import { useCalls } from "./calls/use-calls";
+import { CataloguePage } from "./catalogue/catalogue-page";
 import { ChecksPage } from "./checks/checks-page";
 import { type CheckTaskStore, useCheckTasks } from "./checks/use-check-tasks";
 import { AdminOnly } from "./components/admin-only";
@@ -30,6 +34,7 @@ import { OfflineStrip } from "./offline/offline-strip";
 import { useOfflineWarning } from "./offline/use-offline-warning";
 import { PasswordPage } from "./password/password-page";
 import { ProvidersPage } from "./providers/providers-page";
+import { ProposalsPage } from "./residents/proposals-page";
 import { ServiceAlerts } from "./services/service-alerts";
 import { ServicePage } from "./services/service-page";
 import { ServicesPage } from "./services/services-page";
@@ -58,6 +63,8 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
   const waitingServices = services.requests?.filter((r) => r.status === "requested").length ?? 0;
   const checks = useCheckTasks(api, live);
   const openChecks = checks.tasks?.filter((task) => task.status === "open").length ?? 0;
+  const applications = useApplications(api, live);
+  const waitingApplications = applications.applications?.filter((a) => a.status === "submitted").length ?? 0;
   const offline = useOfflineWarning(fleet, session.staff.id);
   const calls = useCalls(live, { canCall: handlesAlarms(session.staff.role), terminals: fleet.terminals });
   const route = useHashRoute();
@@ -78,7 +85,12 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
         communityName={ownCommunity}
         route={route}
         live={live.status}
-        counts={{ alarms: open.length, services: waitingServices, checks: openChecks }}
+        counts={{
+          alarms: open.length,
+          services: waitingServices,
+          checks: openChecks,
+          applications: waitingApplications,
+        }}
         alarmBar={
           <AlarmBar
             alarms={alarms.alarms}
@@ -118,6 +130,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
           live={live}
           services={services}
           checks={checks}
+          applications={applications}
           communities={communities}
           session={session}
         />
@@ -134,11 +147,12 @@ function CurrentPage(props: {
   live: LiveLink;
   services: ServiceStore;
   checks: CheckTaskStore;
+  applications: ApplicationStore;
   communities: Community[];
   session: Session;
 }) {
   const { t } = useI18n();
-  const { route, api, fleet, alarms, live, services, checks, communities, session } = props;
+  const { route, api, fleet, alarms, live, services, checks, applications, communities, session } = props;
   const isAdmin = session.staff.role === "admin";
   switch (route.page) {
     case "alarms":
@@ -235,6 +249,21 @@ function CurrentPage(props: {
       ) : (
         <AdminOnly title={t("audit.title")} />
       );
+    case "applications":
+      return <ApplicationsPage store={applications} />;
+    case "application":
+      return (
+        <ApplicationPage
+          key={route.receiptCode}
+          receiptCode={route.receiptCode}
+          api={api}
+          store={applications}
+        />
+      );
+    case "catalogue":
+      return <CataloguePage api={api} canEdit={isAdmin} />;
+    case "residents":
+      return <ProposalsPage api={api} />;
     case "password":
       return <PasswordPage api={api} />;
     default:

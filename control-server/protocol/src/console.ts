@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AlarmView } from "./alarms";
+import type { ApplicationView } from "./applications";
 import type { CallEndReason, CallRinging, CallSignalMessage } from "./calls";
 import type { CheckTask } from "./checkins";
 import { deviceHealthSchema, isoDateTimeSchema, terminalKindSchema } from "./common";
@@ -52,6 +53,10 @@ export interface ServerToConsoleEvents {
   "call:ended": (event: { callId: string; reason: CallEndReason }) => void;
   /** A request missed its target time, or an elder's low rating reopened it: a supervisor must look. */
   "service:alert": (alert: { request: ServiceRequestView; reason: "target-missed" | "reopened" }) => void;
+  /** An application was submitted, changed status, gained a file or a rating. */
+  "application:changed": (application: ApplicationView) => void;
+  /** A terminal proved delivery, display or "heard it" of a notice, or staff noted a call-back: fetch its receipts. */
+  "notice:receipt": (event: { noticeId: string; terminalId: string }) => void;
 }
 
 export interface ConsoleToServerEvents {

@@ -25,6 +25,7 @@ import {
   type TerminalSummary,
   terminalSummarySchema,
 } from "@linli/protocol";
+import { applicationCalls } from "../applications/applications-api";
 import { ApiError, requestBlob, requestJson } from "./http";
 import type {
   AuditEntry,
@@ -112,6 +113,7 @@ export function createConsoleApi(token: string, onUnauthorized: () => void) {
     }
   };
   return {
+    ...applicationCalls(call, (path) => requestBlob(path, token)),
     async signOut(): Promise<void> {
       await call("/api/v1/auth/logout", "POST");
     },

@@ -34,10 +34,13 @@ export function Layout(props: {
     { page: "fleet", label: "nav.fleet" },
     { page: "alarms", label: "nav.alarms" },
     { page: "services", label: "nav.services" },
+    { page: "applications", label: "nav.applications" },
     { page: "checks", label: "nav.checks" },
     { page: "elders", label: "nav.elders" },
     { page: "providers", label: "nav.providers" },
     { page: "devices", label: "nav.devices" },
+    { page: "catalogue", label: "nav.catalogue" },
+    { page: "residents", label: "nav.residents" },
   ];
   if (staff.role === "admin") {
     links.push(
@@ -54,6 +57,7 @@ export function Layout(props: {
     elder: "elders",
     elderNew: "elders",
     service: "services",
+    application: "applications",
   };
   const current = (page: Page) =>
     props.route.page === page ? "page" : parent[props.route.page] === page ? "true" : undefined;
@@ -127,6 +131,7 @@ const COUNT_WORDS: Partial<Record<Page, { words: MessageKey; testId: string; cal
   alarms: { words: "nav.openAlarms", testId: "nav-open-alarms", calm: false },
   services: { words: "nav.waitingServices", testId: "nav-waiting-services", calm: true },
   checks: { words: "nav.openChecks", testId: "nav-open-checks", calm: true },
+  applications: { words: "nav.waitingApplications", testId: "nav-waiting-applications", calm: true },
 };
 
 function NavCount({ page, count }: { page: Page; count: number }) {

@@ -17,6 +17,9 @@ export const pages = [
   "staff",
   "audit",
   "password",
+  "applications",
+  "catalogue",
+  "residents",
 ] as const;
 export type Page = (typeof pages)[number];
 export type Route =
@@ -25,13 +28,15 @@ export type Route =
   | { page: "alarm"; alarmId: string }
   | { page: "elder"; elderId: string }
   | { page: "service"; requestId: string }
-  | { page: "elderNew"; terminalId: string | null };
+  | { page: "elderNew"; terminalId: string | null }
+  | { page: "application"; receiptCode: string };
 
 export const pageHref = (page: Page) => `#/${page}`;
 export const terminalHref = (terminalId: string) => `#/terminal/${encodeURIComponent(terminalId)}`;
 export const alarmHref = (alarmId: string) => `#/alarm/${encodeURIComponent(alarmId)}`;
 export const elderHref = (elderId: string) => `#/elder/${encodeURIComponent(elderId)}`;
 export const serviceHref = (requestId: string) => `#/service/${encodeURIComponent(requestId)}`;
+export const applicationHref = (receiptCode: string) => `#/application/${encodeURIComponent(receiptCode)}`;
 export const newElderHref = (terminalId?: string) =>
   terminalId ? `#/elders/new/${encodeURIComponent(terminalId)}` : "#/elders/new";
 
@@ -55,6 +60,8 @@ function current(): Route {
   if (elderId) return { page: "elder", elderId };
   const requestId = withId(path, /^service\/([^/]+)$/);
   if (requestId) return { page: "service", requestId };
+  const receiptCode = withId(path, /^application\/([^/]+)$/);
+  if (receiptCode) return { page: "application", receiptCode };
   if (path === "elders/new") return { page: "elderNew", terminalId: null };
   const unitId = withId(path, /^elders\/new\/([^/]+)$/);
   if (unitId) return { page: "elderNew", terminalId: unitId };

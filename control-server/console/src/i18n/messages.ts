@@ -1,4 +1,5 @@
 import { alarmsEn, alarmsZhCN } from "./messages-alarms";
+import { applicationsEn, applicationsZhCN } from "./messages-applications";
 import { callsEn, callsZhCN } from "./messages-calls";
 import { checksEn, checksZhCN } from "./messages-checks";
 import { devicesEn, devicesZhCN } from "./messages-devices";
@@ -266,6 +267,7 @@ const zhCN = {
   ...checksZhCN,
   ...callsZhCN,
   ...devicesZhCN,
+  ...applicationsZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -539,6 +541,7 @@ const en: Record<MessageKey, string> = {
   ...checksEn,
   ...callsEn,
   ...devicesEn,
+  ...applicationsEn,
 };
 
 export const locales = ["zh-CN", "en"] as const;

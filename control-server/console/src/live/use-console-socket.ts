@@ -1,7 +1,9 @@
 import {
   type Ack,
   type AlarmView,
+  type ApplicationView,
   alarmViewSchema,
+  applicationViewSchema,
   type CallEndReason,
   type CallRinging,
   type CallSignalMessage,
@@ -41,6 +43,8 @@ export interface LiveHandlers {
   serviceAlert?(alert: ServiceAlert): void;
   /** A daily check task was created (an elder did not check in) or closed. */
   checkTask?(task: CheckTask): void;
+  /** An application was submitted or changed (status, a file, a rating). */
+  application?(application: ApplicationView): void;
   /** An elder unit asks to talk to the centre. */
   callRinging?(call: CallRinging): void;
   /** Someone (maybe this console) took a call: the others stop ringing. */
@@ -176,6 +180,10 @@ export function useConsoleSocket(token: string, onUnauthorized: () => void): Liv
       const parsed = serviceRequestViewSchema.safeParse((alert as { request?: unknown } | null)?.request);
       if (parsed.success && (reason === "target-missed" || reason === "reopened"))
         tell((h) => h.serviceAlert?.({ request: parsed.data, reason }));
+    });
+    socket.on("application:changed", (application: unknown) => {
+      const parsed = applicationViewSchema.safeParse(application);
+      if (parsed.success) tell((h) => h.application?.(parsed.data));
     });
     socket.on("checktask:changed", (task: unknown) => {
       const parsed = checkTaskSchema.safeParse(task);

@@ -1,0 +1,47 @@
+import type { ApplicationView } from "@linli/protocol";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ConsoleApi } from "../api/console-api";
+import type { LiveLink } from "../live/use-console-socket";
+import { upsert } from "./application-lists";
+
+export interface ApplicationStore {
+  /** Every application this staff member may see; null until the first list has arrived. */
+  applications: ApplicationView[] | null;
+  error: string | null;
+  refresh(): void;
+  /** Puts an application the API just answered with into the store. */
+  put(application: ApplicationView): void;
+}
+
+/** The applications, fetched on (re)connection and kept current by `application:changed` on the socket. */
+export function useApplications(api: ConsoleApi, live: LiveLink): ApplicationStore {
+  const [applications, setApplications] = useState<ApplicationView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const request = useRef(0);
+
+  const put = useCallback((changed: ApplicationView) => {
+    setApplications((held) => upsert(held ?? [], changed));
+  }, []);
+
+  const refresh = useCallback(() => {
+    const id = ++request.current;
+    api.applications().then(
+      (fetched) => {
+        if (id !== request.current) return;
+        setApplications(fetched);
+        setError(null);
+      },
+      (failure: unknown) => {
+        if (id === request.current) setError((failure as Error).message);
+      },
+    );
+  }, [api]);
+
+  useEffect(() => {
+    refresh();
+    // What changed while the link was down is caught up on reconnection.
+    return live.listen({ application: put, connected: refresh });
+  }, [live, put, refresh]);
+
+  return { applications, error, refresh, put };
+}
