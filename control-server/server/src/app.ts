@@ -22,6 +22,9 @@ import { CallSwitchboard } from "./calls/switchboard";
 import { DailyCheckins } from "./checkins/daily-checkins";
 import type { ServerConfig } from "./config";
 import { attachConsoleGateway } from "./console-gateway";
+import { Facilities } from "./content/facilities";
+import { Guides } from "./content/guides";
+import { Lifts } from "./content/lifts";
 import type { ServerContext } from "./context";
 import { type Database, openDatabase } from "./db/database";
 import { attachDeviceConsolePush } from "./devices/console-push";
@@ -30,14 +33,18 @@ import { loadDevicesFile } from "./devices/devices-file";
 import { ElderProfiles } from "./elders/elder-profiles";
 import { httpError } from "./http/errors";
 import { createStaffGuard } from "./http/staff-guard";
+import { NoticeBoard } from "./notices/notice-board";
+import { NoticeSchedule } from "./notices/notice-schedule";
 import { alarmRoutes } from "./routes/alarms";
 import { authRoutes } from "./routes/auth";
 import { checkTaskRoutes } from "./routes/check-tasks";
 import { communityRoutes } from "./routes/communities";
+import { contentRoutes } from "./routes/content";
 import { deviceRoutes } from "./routes/devices";
 import { elderRoutes } from "./routes/elders";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
+import { noticeRoutes } from "./routes/notices";
 import { residentPageRoutes } from "./routes/resident-pages";
 import { serviceRoutes } from "./routes/services";
 import { staffRoutes } from "./routes/staff";
@@ -118,6 +125,10 @@ export async function createControlServer(options: ControlServerOptions): Promis
     terminals,
     enrollment: new Enrollment(db, audit, terminals, options.enrollmentCodeTtlMs),
     commands: new TerminalCommands(db, audit),
+    notices: new NoticeBoard(db, audit, elders),
+    guides: new Guides(db, audit),
+    facilities: new Facilities(db, audit),
+    lifts: new Lifts(db, audit),
     supervisor,
     elders,
     alarms,
@@ -180,6 +191,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
   deviceRoutes(app, context);
   serviceRoutes(app, context);
   checkTaskRoutes(app, context);
+  noticeRoutes(app, context);
+  contentRoutes(app, context);
 
   if (existsSync(CONSOLE_DIST)) {
     await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: "/console/" });
@@ -215,6 +228,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
   attachDeviceConsolePush(io, context.devices);
   await context.devices.start();
   supervisor.start();
+  const noticeSchedule = new NoticeSchedule(context.notices, bus, log.child({ subsystem: "notices" }));
+  noticeSchedule.start();
   // Deadlines live in the database: alarms and service requests that fell due while the server was down
   // are handled at the first tick.
   const escalationTimer = setInterval(
@@ -246,6 +261,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
       if (closed) return;
       closed = true;
       supervisor.stop();
+      noticeSchedule.stop();
       await context.devices.stop();
       clearInterval(escalationTimer);
       io.disconnectSockets(true);

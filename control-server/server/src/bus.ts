@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { CheckTask, PresenceChange, TerminalSummary } from "@linli/protocol";
+import type { CheckTask, PresenceChange, TerminalKind, TerminalSummary } from "@linli/protocol";
 
 /** In-process notifications between subsystems (e.g. the terminal link tells the console gateway). */
 export class ServerBus extends EventEmitter<{
@@ -14,4 +14,8 @@ export class ServerBus extends EventEmitter<{
   "service:changed": [{ requestId: string; alert: "target-missed" | "reopened" | null }];
   /** What kiosks show changed (catalogue, notices, guides, …) for one community, or for all (null). */
   "content:changed": [{ communityId: string | null }];
+  /** Notices changed for these terminal groups (published, edited, withdrawn, started or ended). */
+  "notices:changed": [{ groups: Array<{ communityId: string; kind: TerminalKind }> }];
+  /** A terminal proved delivery, display or "heard it" of a notice. */
+  "notice:receipt": [{ noticeId: string; terminalId: string }];
 }> {}

@@ -118,6 +118,10 @@ export function attachConsoleGateway(
       if (view) socket.emit(raised ? "alarm:raised" : "alarm:updated", view);
     }
   });
+  bus.on("notice:receipt", (event) => {
+    const communityId = terminals.get(event.terminalId)?.communityId;
+    if (communityId) namespace.to([COUNTY_ROOM, communityRoom(communityId)]).emit("notice:receipt", event);
+  });
   bus.on("checktask:changed", (task) => {
     namespace.to([COUNTY_ROOM, communityRoom(task.community.id)]).emit("checktask:changed", task);
   });

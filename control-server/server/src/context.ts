@@ -4,10 +4,14 @@ import type { AuditLog } from "./audit";
 import type { StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
 import type { DailyCheckins } from "./checkins/daily-checkins";
+import type { Facilities } from "./content/facilities";
+import type { Guides } from "./content/guides";
+import type { Lifts } from "./content/lifts";
 import type { Database } from "./db/database";
 import type { DeviceHost } from "./devices/device-host";
 import type { ElderProfiles } from "./elders/elder-profiles";
 import type { StaffGuard } from "./http/staff-guard";
+import type { NoticeBoard } from "./notices/notice-board";
 import type { Providers } from "./services/providers";
 import type { ServiceRequests } from "./services/service-requests";
 import type { TerminalCommands } from "./terminals/commands";
@@ -36,4 +40,9 @@ export interface ServerContext {
   providers: Providers;
   /** Base URL of the resident pages (receipt QR codes, phone uploads): LINLI_PUBLIC_URL, else where we listen. */
   publicUrl(): string;
+  notices: NoticeBoard;
+  /** What kiosks show besides notices: guides and policies, nearby facilities, lifts. */
+  guides: Guides;
+  facilities: Facilities;
+  lifts: Lifts;
 }

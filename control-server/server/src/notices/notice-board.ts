@@ -292,7 +292,7 @@ export class NoticeBoard {
     const row = this.db
       .prepare(`${RECEIPT_ROWS} AND t.id = @terminal`)
       .get({ notice: noticeId, scope: actor.communityId, terminal: terminalId }) as ReceiptRow | undefined;
-    if (!row || row.kind !== "elder") return "not_found";
+    if (row?.kind !== "elder") return "not_found";
     this.db.transaction(() => {
       this.db
         .prepare(

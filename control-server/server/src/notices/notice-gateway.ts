@@ -12,7 +12,7 @@ import {
 import { z } from "zod";
 import type { ServerBus } from "../bus";
 import { type KioskContentSources, kioskContentFor } from "../content/kiosk-content";
-import type { NoticeBoard, TerminalGroup } from "./notice-board";
+import type { TerminalGroup } from "./notice-board";
 
 /** The parts of the `/terminal` namespace and its sockets this module uses. */
 interface TerminalRooms {

@@ -31,6 +31,7 @@ import type { ServerBus } from "../bus";
 import type { CallSwitchboard } from "../calls/switchboard";
 import type { DailyCheckins } from "../checkins/daily-checkins";
 import type { Database } from "../db/database";
+import { attachNoticeGateway, type NoticeGatewayDeps, noticeTerminalEvents } from "../notices/notice-gateway";
 import type { ServiceRequests } from "../services/service-requests";
 import type { TerminalCommands } from "./commands";
 import { EventRefusal, type TerminalInbox } from "./inbox";
@@ -54,7 +55,7 @@ type TerminalNamespace = Namespace<
   TerminalSocketData
 >;
 
-export interface TerminalGatewayDeps {
+export interface TerminalGatewayDeps extends NoticeGatewayDeps {
   db: Database;
   registry: TerminalRegistry;
   supervisor: TerminalSupervisor;
@@ -80,6 +81,7 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
   const { registry, supervisor, inbox, commands, alarms, serviceRequests, checkins, switchboard, bus, log } =
     deps;
   const namespace = io.of(TERMINAL_NAMESPACE) as unknown as TerminalNamespace;
+  const noticeLink = attachNoticeGateway(namespace, deps);
 
   namespace.use((socket, next) => {
     const parsed = terminalHandshakeSchema.safeParse(socket.handshake.auth);
@@ -244,6 +246,7 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
       if (typeof ack === "function") ack(fail("invalid_payload", `unknown event "${event}"`));
     });
 
+    noticeLink.connected(socket, { handle, durable });
     deliverCommands(socket);
     for (const update of alarms.updatesForTerminal(terminal.id)) socket.emit("alarm:update", update);
     for (const update of serviceRequests.updatesForTerminal(terminal.id))
@@ -315,4 +318,5 @@ const knownEvents = new Set<string>([
   "call:request",
   "call:signal",
   "call:hangup",
+  ...noticeTerminalEvents,
 ] satisfies Array<keyof TerminalToServerEvents>);
