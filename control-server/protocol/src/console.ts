@@ -53,6 +53,8 @@ export interface ServerToConsoleEvents {
   "call:ended": (event: { callId: string; reason: CallEndReason }) => void;
   /** A request missed its target time, or an elder's low rating reopened it: a supervisor must look. */
   "service:alert": (alert: { request: ServiceRequestView; reason: "target-missed" | "reopened" }) => void;
+  /** An application was submitted, changed status, gained a file or a rating. */
+  "application:changed": (application: ApplicationView) => void;
   /** A terminal proved delivery, display or "heard it" of a notice, or staff noted a call-back: fetch its receipts. */
   "notice:receipt": (event: { noticeId: string; terminalId: string }) => void;
   /** An application was submitted, changed status, gained a file or a rating. */

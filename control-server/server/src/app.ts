@@ -15,6 +15,7 @@ import pino, { type Logger } from "pino";
 import { Server as SocketServer } from "socket.io";
 import { AlarmService } from "./alarms/alarm-service";
 import { HttpSmsGateway, noSmsGateway } from "./alarms/sms-gateway";
+import { ApplicationOffice } from "./applications/application-office";
 import { AuditLog } from "./audit";
 import { defaultStaffPolicy, type StaffPolicy, StaffService } from "./auth/staff";
 import { ServerBus } from "./bus";
@@ -36,6 +37,8 @@ import { createStaffGuard } from "./http/staff-guard";
 import { NoticeBoard } from "./notices/notice-board";
 import { NoticeSchedule } from "./notices/notice-schedule";
 import { alarmRoutes } from "./routes/alarms";
+import { applicationServiceRoutes } from "./routes/application-services";
+import { applicationRoutes } from "./routes/applications";
 import { authRoutes } from "./routes/auth";
 import { checkTaskRoutes } from "./routes/check-tasks";
 import { communityRoutes } from "./routes/communities";
@@ -45,7 +48,9 @@ import { elderRoutes } from "./routes/elders";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
 import { noticeRoutes } from "./routes/notices";
+import { publicApplicationRoutes } from "./routes/public-applications";
 import { residentPageRoutes } from "./routes/resident-pages";
+import { residentRoutes } from "./routes/residents";
 import { serviceRoutes } from "./routes/services";
 import { staffRoutes } from "./routes/staff";
 import { terminalRoutes } from "./routes/terminals";
@@ -146,6 +151,11 @@ export async function createControlServer(options: ControlServerOptions): Promis
       options.clock,
     ),
     providers: new Providers(db, audit),
+    applicationOffice: new ApplicationOffice(db, audit, bus, {
+      dataDir: options.dataDir,
+      timeZone: options.timeZone,
+      publicUrl: () => options.publicUrl ?? listeningUrl,
+    }),
   };
   const admin = await staff.ensureAdmin(options.adminPassword);
 
@@ -191,6 +201,10 @@ export async function createControlServer(options: ControlServerOptions): Promis
   deviceRoutes(app, context);
   serviceRoutes(app, context);
   checkTaskRoutes(app, context);
+  applicationServiceRoutes(app, context);
+  applicationRoutes(app, context);
+  residentRoutes(app, context);
+  publicApplicationRoutes(app, context);
   noticeRoutes(app, context);
   contentRoutes(app, context);
 
@@ -207,7 +221,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
   const io = new SocketServer(app.server, {
     pingInterval: Math.max(500, Math.min(25_000, Math.floor(minSilence / 4))),
     pingTimeout: minSilence,
-    maxHttpBufferSize: 1024 * 1024,
+    // A kiosk's 5 MB material travels base64-encoded (about 6.7 MB) in one event.
+    maxHttpBufferSize: 8 * 1024 * 1024,
     serveClient: false,
   });
   const switchboard = new CallSwitchboard(io, elders, audit, log.child({ subsystem: "calls" }));

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { CheckTask, PresenceChange, TerminalKind, TerminalSummary } from "@linli/protocol";
+import type { CheckTask, PresenceChange, TerminalKind, TerminalSummary, UploadReceived } from "@linli/protocol";
 
 /** In-process notifications between subsystems (e.g. the terminal link tells the console gateway). */
 export class ServerBus extends EventEmitter<{
@@ -14,6 +14,10 @@ export class ServerBus extends EventEmitter<{
   "service:changed": [{ requestId: string; alert: "target-missed" | "reopened" | null }];
   /** What kiosks show changed (catalogue, notices, guides, …) for one community, or for all (null). */
   "content:changed": [{ communityId: string | null }];
+  /** A kiosk application was submitted, got a material or a rating, or changed status. */
+  "application:changed": [{ receiptCode: string }];
+  /** A resident's phone uploaded a material for the application open at this kiosk. */
+  "upload:received": [{ terminalId: string; upload: UploadReceived }];
   /** Notices changed for these terminal groups (published, edited, withdrawn, started or ended). */
   "notices:changed": [{ groups: Array<{ communityId: string; kind: TerminalKind }> }];
   /** A terminal proved delivery, display or "heard it" of a notice. */

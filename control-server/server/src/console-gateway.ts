@@ -10,6 +10,8 @@ import type { Namespace, Server, Socket } from "socket.io";
 import { z } from "zod";
 import { onAcknowledged } from "./acknowledged-event";
 import type { AlarmService } from "./alarms/alarm-service";
+import { pushApplicationChangesToConsoles } from "./applications/application-gateway";
+import type { ApplicationOffice } from "./applications/application-office";
 import type { StaffPrincipal, StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
 import type { CallSwitchboard } from "./calls/switchboard";
@@ -33,6 +35,7 @@ const communityRoom = (communityId: string) => `community:${communityId}`;
 export interface ConsoleGatewayDeps {
   staff: StaffService;
   alarms: AlarmService;
+  applicationOffice: ApplicationOffice;
   serviceRequests: ServiceRequests;
   terminals: TerminalRegistry;
   switchboard: CallSwitchboard;
@@ -42,7 +45,7 @@ export interface ConsoleGatewayDeps {
 
 export function attachConsoleGateway(
   io: Server,
-  { staff, alarms, serviceRequests, terminals, switchboard, bus, log }: ConsoleGatewayDeps,
+  { staff, alarms, applicationOffice, serviceRequests, terminals, switchboard, bus, log }: ConsoleGatewayDeps,
 ): void {
   const namespace = io.of(CONSOLE_NAMESPACE) as unknown as Namespace<
     ConsoleToServerEvents,
@@ -102,6 +105,7 @@ export function attachConsoleGateway(
     socket.on("disconnect", () => switchboard.linkLost(party));
   });
 
+  pushApplicationChangesToConsoles(namespace, bus, applicationOffice);
   bus.on("terminal:presence", (change) => {
     namespace.to([COUNTY_ROOM, communityRoom(change.communityId)]).emit("terminal:presence", change);
   });

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { AlarmService } from "./alarms/alarm-service";
+import type { ApplicationOffice } from "./applications/application-office";
 import type { AuditLog } from "./audit";
 import type { StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
@@ -38,6 +39,8 @@ export interface ServerContext {
   serviceRequests: ServiceRequests;
   checkins: DailyCheckins;
   providers: Providers;
+  /** Kiosk applications: the catalogue, applications and their materials, the population registry. */
+  applicationOffice: ApplicationOffice;
   /** Base URL of the resident pages (receipt QR codes, phone uploads): LINLI_PUBLIC_URL, else where we listen. */
   publicUrl(): string;
   notices: NoticeBoard;

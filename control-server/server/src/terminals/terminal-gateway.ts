@@ -27,6 +27,12 @@ import type { Namespace, Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { onAcknowledged } from "../acknowledged-event";
 import type { AlarmService } from "../alarms/alarm-service";
+import {
+  APPLICATION_TERMINAL_EVENTS,
+  attachApplicationPushes,
+  registerApplicationEvents,
+} from "../applications/application-gateway";
+import type { ApplicationOffice } from "../applications/application-office";
 import type { ServerBus } from "../bus";
 import type { CallSwitchboard } from "../calls/switchboard";
 import type { DailyCheckins } from "../checkins/daily-checkins";
@@ -64,6 +70,7 @@ export interface TerminalGatewayDeps extends NoticeGatewayDeps {
   alarms: AlarmService;
   serviceRequests: ServiceRequests;
   checkins: DailyCheckins;
+  applicationOffice: ApplicationOffice;
   switchboard: CallSwitchboard;
   bus: ServerBus;
   log: Logger;
@@ -232,6 +239,8 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
       answer: ({ date }) => ({ date }),
     });
 
+    registerApplicationEvents({ terminal, handle, durable }, deps.applicationOffice);
+
     handle("call:request", callRefSchema, ({ callId }) => switchboard.requestFromUnit(terminal, callId));
     handle("call:signal", callSignalMessageSchema, (message) =>
       switchboard.signal({ terminalId: terminal.id }, message),
@@ -290,6 +299,8 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     }
   });
 
+  attachApplicationPushes(namespace, bus);
+
   bus.on("content:changed", ({ communityId }) => {
     for (const socket of namespace.sockets.values()) {
       const { kind, communityId: terminalCommunity } = socket.data.terminal ?? {};
@@ -319,4 +330,5 @@ const knownEvents = new Set<string>([
   "call:signal",
   "call:hangup",
   ...noticeTerminalEvents,
+  ...APPLICATION_TERMINAL_EVENTS,
 ] satisfies Array<keyof TerminalToServerEvents>);
