@@ -57,10 +57,6 @@ export interface ServerToConsoleEvents {
   "application:changed": (application: ApplicationView) => void;
   /** A terminal proved delivery, display or "heard it" of a notice, or staff noted a call-back: fetch its receipts. */
   "notice:receipt": (event: { noticeId: string; terminalId: string }) => void;
-  /** An application was submitted, changed status, gained a file or a rating. */
-  "application:changed": (application: ApplicationView) => void;
-  /** A terminal proved delivery, display or "heard it" of a notice, or staff noted a call-back: fetch its receipts. */
-  "notice:receipt": (event: { noticeId: string; terminalId: string }) => void;
 }
 
 export interface ConsoleToServerEvents {
