@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Route } from "../route";
 import type { MessageKey } from "../shared/i18n";
 import { useVisit } from "../visit-context";
@@ -12,7 +13,7 @@ const ENTRIES: Array<{ route: Route; icon: IconName; label: MessageKey }> = [
 ];
 
 /** What anyone may use without signing in: guides, progress, facilities, lifts, notices. */
-export function PublicMenu() {
+export function PublicMenu({ children }: { children?: ReactNode }) {
   const { t, go } = useVisit();
   return (
     <nav className="public-menu" aria-label={t("menu.public")}>
@@ -22,6 +23,7 @@ export function PublicMenu() {
           <span>{t(entry.label)}</span>
         </button>
       ))}
+      {children}
     </nav>
   );
 }

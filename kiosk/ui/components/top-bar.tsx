@@ -13,7 +13,6 @@ export function TopBar(props: {
 }) {
   const { t, locale, resident, home, finish, snapshot } = useVisit();
   const now = useNow();
-  const inVisit = resident !== null || props.showHome;
   return (
     <header className="top-bar">
       <div className="top-brand">
@@ -47,7 +46,7 @@ export function TopBar(props: {
             {t("kiosk.home")}
           </button>
         )}
-        {inVisit && (
+        {resident && (
           <button type="button" className="tool finish" onClick={finish} data-testid="finish">
             {t("kiosk.finish")}
           </button>

@@ -4,14 +4,14 @@ import { Icon } from "../components/icons";
 import { NoticeCard } from "../components/notice-card";
 import { PublicMenu } from "../components/public-menu";
 import { currentNotices } from "../notice-order";
-import { formatDate } from "../shared/i18n";
+import { formatClock, formatDate } from "../shared/i18n";
 import { useNow } from "../shared/use-now";
 import { useVisit } from "../visit-context";
 
 /** Nobody signed in: notices (an emergency takes over), the card prompt, and the public services. */
 export function AttractScreen() {
   const { t, locale, snapshot, bridge, go } = useVisit();
-  const now = useNow(30_000);
+  const now = useNow(5000);
   const notices = currentNotices(snapshot, now);
   const emergency = notices.find((notice) => notice.priority === "emergency");
   const [unreadable, setUnreadable] = useState(false);
@@ -25,6 +25,10 @@ export function AttractScreen() {
 
   return (
     <main className="screen attract">
+      <div className="attract-clock">
+        <time dateTime={now.toISOString()}>{formatClock(now, locale)}</time>
+        <p>{formatDate(now, locale)}</p>
+      </div>
       {emergency ? (
         <section className="emergency" role="alert" aria-labelledby="emergency-title">
           <p className="emergency-label">{t("notice.priority.emergency")}</p>
@@ -33,10 +37,7 @@ export function AttractScreen() {
         </section>
       ) : (
         <section className="attract-notices" aria-labelledby="notices-title">
-          <div className="attract-date">
-            <h1 id="notices-title">{t("attract.noticesTitle")}</h1>
-            <p>{formatDate(now, locale)}</p>
-          </div>
+          <h1 id="notices-title">{t("attract.noticesTitle")}</h1>
           {notices.length === 0 ? (
             <p className="quiet">{t("notices.none")}</p>
           ) : (
@@ -53,11 +54,12 @@ export function AttractScreen() {
         </div>
       </section>
 
-      <PublicMenu />
-      <button type="button" className="wide secondary" onClick={() => go({ name: "type-id" })}>
-        <Icon name="keypad" size={48} />
-        <span>{t("attract.typeId")}</span>
-      </button>
+      <PublicMenu>
+        <button type="button" className="tile secondary" onClick={() => go({ name: "type-id" })}>
+          <Icon name="keypad" size={56} />
+          <span>{t("attract.typeId")}</span>
+        </button>
+      </PublicMenu>
     </main>
   );
 }

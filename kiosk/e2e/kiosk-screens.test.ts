@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  Api,
+  buildKioskUi,
+  eventually,
+  type Kiosk,
+  launchBrowser,
+  launchKiosk,
+  openKioskScreen,
+  type ServerProcess,
+  screenFacts,
+  screenshot,
+  seriousAxeViolations,
+  startServer,
+} from "./kiosk-harness";
+
+/** What every kiosk screen must be: readable (≥ 24 px), inside the screen, no link out, no serious axe finding. */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const facts = await screenFacts(page);
+  expect(facts.smallestTextPx, name).toBeGreaterThanOrEqual(24);
+  expect(facts.links, name).toBe(0);
+  expect(facts.overflowX, name).toBe(false);
+  expect(await seriousAxeViolations(page), name).toEqual([]);
+}
+
+let browser: Browser;
+let server: ServerProcess;
+let kiosk: Kiosk;
+let dataDir: string;
+let uiDir: string;
+let admin: Api;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "linli-kiosk-screens-"));
+  [browser, server, uiDir] = await Promise.all([
+    launchBrowser(),
+    startServer(join(dataDir, "server")),
+    buildKioskUi(),
+  ]);
+  admin = await Api.signIn(server.url);
+  kiosk = await launchKiosk(admin, join(dataDir, "kiosk"));
+}, 120_000);
+
+afterAll(async () => {
+  await kiosk?.stop();
+  await server?.stop();
+  await browser?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(uiDir, { recursive: true, force: true });
+});
+
+describe("kiosk screens without signing in", () => {
+  it("attract screen, public sections and the typed-ID keypad are readable, accessible and locked down", async () => {
+    const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
+    await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
+    await expect
+      .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
+      .toContain("在线");
+    await checkScreen(page, "01-attract");
+
+    // No way out: the context menu is swallowed.
+    const menuAllowed = await page.evaluate(
+      `document.querySelector("main").dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true }))`,
+    );
+    expect(menuAllowed).toBe(false);
+
+    for (const [label, heading, name] of [
+      ["办事指南", "办事指南", "02-guides"],
+      ["周边设施", "周边设施", "03-facilities"],
+      ["电梯年检", "电梯年检", "04-lifts"],
+      ["通知公告", "通知公告", "05-notices"],
+      ["进度查询", "进度查询", "06-lookup"],
+    ] as const) {
+      await page.getByRole("button", { name: label }).first().tap();
+      await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+      await checkScreen(page, name);
+      await page.getByRole("button", { name: "返回" }).tap();
+      await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
+    }
+
+    await page.getByRole("button", { name: "没有身份证？输入身份证号" }).tap();
+    await page.getByRole("heading", { name: "输入身份证号" }).waitFor();
+    for (const key of "43030219850312242") await page.getByRole("button", { name: key, exact: true }).tap();
+    await expect.poll(() => page.getByTestId("typed").textContent()).toBe("430302 19850312 242");
+    await page.getByRole("button", { name: "8", exact: true }).tap();
+    await page.getByText("号码格式正确").waitFor();
+    await checkScreen(page, "07-type-id");
+
+    // English, and elder mode: the same screen in larger type.
+    await page.getByRole("button", { name: "English" }).tap();
+    await page.getByRole("heading", { name: "Type your ID number" }).waitFor();
+    await page.getByRole("button", { name: "Large text" }).tap();
+    await checkScreen(page, "08-type-id-en-elder");
+
+    // 首页 (Home) starts again: on the attract screen, and nothing typed is kept.
+    await page.getByRole("button", { name: "Home" }).tap();
+    await page.getByRole("heading", { name: "Place your ID card" }).waitFor();
+    await page.getByRole("button", { name: "No ID card? Type my ID number" }).tap();
+    await expect.poll(() => page.getByTestId("typed").textContent()).toBe("Type below");
+    await context.close();
+  }, 90_000);
+
+  it("an idle visit counts down its last seconds, 需要更多时间 gives the time back, then it is wiped", async () => {
+    const terminalId = kiosk.terminal.runtime.snapshot().terminalId!;
+    await admin.call("POST", `/api/v1/terminals/${terminalId}/commands`, {
+      type: "update-config",
+      params: { idleTimeoutSeconds: 22 },
+    });
+    await eventually(
+      () => kiosk.terminal.runtime.snapshot().settings.idleTimeoutSeconds === 22,
+      10_000,
+      "setting",
+    );
+    const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
+    await page.getByRole("button", { name: "没有身份证？输入身份证号" }).tap();
+    for (const key of "4303") await page.getByRole("button", { name: key, exact: true }).tap();
+
+    const overlay = page.getByTestId("idle-overlay");
+    const shownAt = Date.now();
+    await overlay.waitFor({ timeout: 5000 });
+    expect(await overlay.textContent()).toMatch(/(19|20) 秒后自动结束/);
+    await checkScreen(page, "09-idle-countdown");
+    await page.getByRole("button", { name: "需要更多时间" }).tap();
+    await overlay.waitFor({ state: "hidden" });
+    // Still the same visit: what was typed is there.
+    expect(await page.getByTestId("typed").textContent()).toBe("4303");
+
+    await overlay.waitFor({ timeout: 5000 });
+    await page.getByRole("heading", { name: "请放置身份证" }).waitFor({ timeout: 25_000 });
+    // Wiped after the whole countdown, not before.
+    expect(Date.now() - shownAt).toBeGreaterThanOrEqual(20_000);
+    await page.getByRole("button", { name: "没有身份证？输入身份证号" }).tap();
+    expect(await page.getByTestId("typed").textContent()).toBe("请在下方输入");
+
+    await admin.call("POST", `/api/v1/terminals/${terminalId}/commands`, {
+      type: "update-config",
+      params: { idleTimeoutSeconds: null },
+    });
+    await context.close();
+  }, 90_000);
+});
