@@ -253,16 +253,17 @@ const SERVICES: SeedService[] = [
 
 /**
  * Fictional residents of the demo communities. The first three hold the simulator's sample cards
- * (`hardware/src/id-card/sample-cards.ts`), so a demo kiosk greets a known resident.
+ * (`hardware/src/id-card/sample-cards.ts`), so a demo kiosk greets a known resident. Building ids are
+ * those of migration 007's lifts, so a kiosk can show the resident's own lifts first.
  */
 const RESIDENTS = [
-  ["430302198503122428", "李晓梅", "xiangbin", "xiangbin-3", "湘滨社区3栋2单元501室", "13807321001"],
-  ["430304196008151014", "王建国", "fengdaoling", "fengdaoling-12", "封刀岭社区12栋101室", "13907322002"],
-  ["81000019900101102X", "陈嘉欣", "quantang", "quantang-8", "泉塘社区8栋1单元302室", null],
-  ["430302197809213029", "张丽华", "xiangbin", "xiangbin-5", "湘滨社区5栋1单元201室", "13607323003"],
-  ["430302198802061514", "周志强", "xiangbin", "xiangbin-3", "湘滨社区3栋1单元702室", "15807324004"],
-  ["430304199205172045", "刘芳", "yanggao", "yanggao-2", "阳高社区2栋3单元402室", "18907325005"],
-  ["430304195511031226", "赵秀英", "fengdaoling", "fengdaoling-12", "封刀岭社区12栋303室", null],
+  ["430302198503122428", "李晓梅", "xiangbin", "bld-xb-3", "湘滨小区3栋2单元501室", "13807321001"],
+  ["430304196008151014", "王建国", "fengdaoling", "bld-fdl-2", "封刀岭安置小区2栋101室", "13907322002"],
+  ["81000019900101102X", "陈嘉欣", "quantang", null, "泉塘社区8栋1单元302室", null],
+  ["430302197809213029", "张丽华", "xiangbin", "bld-xb-7", "湘滨小区7栋1单元201室", "13607323003"],
+  ["430302198802061514", "周志强", "xiangbin", "bld-xb-3", "湘滨小区3栋1单元702室", "15807324004"],
+  ["430304199205172045", "刘芳", "yanggao", null, "阳高社区2栋3单元402室", "18907325005"],
+  ["430304195511031226", "赵秀英", "fengdaoling", "bld-fdl-2", "封刀岭安置小区2栋303室", null],
 ] as const;
 
 function seed(db: Database): void {
