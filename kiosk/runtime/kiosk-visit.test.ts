@@ -1,0 +1,269 @@
+/**
+ * A resident's visit at a kiosk runtime, with real parts: a control server on port 0, the ID card
+ * reader simulator on a socat pty, the receipt printer simulator on TCP, and the printed bytes decoded.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type PtySamVSimulator, startSamVSimulatorOnPty } from "@linli/hardware/id-card/sam-v-simulator";
+import { sampleCards } from "@linli/hardware/id-card/sample-cards";
+import type { PrintedDocument } from "@linli/hardware/printer/escpos-decoder";
+import { EscPosPrinterSimulator } from "@linli/hardware/printer/escpos-simulator";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { eventually, startTestServer, type TestServer } from "../../control-server/server/test/harness";
+import type { BridgeEvents, SubmittedApplication } from "../bridge/contract";
+import { deviceFactories } from "./device-factories";
+import { DeviceHost } from "./device-host";
+import { terminalConfigSchema } from "./terminal-config";
+import { TerminalRuntime } from "./terminal-runtime";
+
+const log = pino({ level: "silent" });
+const CARD = sampleCards.resident;
+/** A PNG's signature and a bit more: what the document camera would hand over. */
+const PNG = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(64, 7)]);
+
+let harness: TestServer | null = null;
+let reader: PtySamVSimulator | null = null;
+let printer: EscPosPrinterSimulator | null = null;
+const runtimes: TerminalRuntime[] = [];
+const dirs: string[] = [];
+
+afterEach(async () => {
+  for (const runtime of runtimes.splice(0)) await runtime.stop();
+  await harness?.close();
+  harness = null;
+  await reader?.close();
+  reader = null;
+  await printer?.stop();
+  printer = null;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+async function startKiosk(options: { server: string; dataDir: string; enrol?: boolean }) {
+  let enrollmentCode: string | undefined;
+  if (options.enrol !== false) {
+    const code = await harness!.api<{ code: string }>("POST", "/api/v1/terminals/enrollment-codes", {
+      kind: "kiosk",
+      communityId: "xiangbin",
+      name: "湘滨 1号机",
+    });
+    enrollmentCode = code.body.code;
+  }
+  reader ??= await startSamVSimulatorOnPty();
+  if (!printer) {
+    printer = new EscPosPrinterSimulator();
+    await printer.listenTcp("127.0.0.1", 0);
+  }
+  const config = terminalConfigSchema.parse({
+    server: options.server,
+    dataDir: options.dataDir,
+    ...(enrollmentCode ? { enrollmentCode } : {}),
+    devices: {
+      idCardReader: { type: "sam-v", transport: "serial", path: reader.hostPath, pollIntervalMs: 100 },
+      printer: {
+        type: "escpos",
+        transport: "tcp",
+        host: "127.0.0.1",
+        port: printerPort,
+        statusIntervalMs: 200,
+      },
+    },
+  });
+  const runtime = new TerminalRuntime({
+    config,
+    kind: "kiosk",
+    version: "9.9.9",
+    log,
+    devices: new DeviceHost(config.devices, deviceFactories, log),
+    link: { ackTimeoutMs: 2000, backoff: { initialMs: 100, maxMs: 300, jitter: 0 } },
+  });
+  runtimes.push(runtime);
+  const cards: Array<BridgeEvents["card"]> = [];
+  runtime.on("card", (event) => cards.push(event));
+  await runtime.start();
+  await eventually(() => runtime.snapshot().devices.every((device) => device.status === "ok"), 10_000);
+  return { runtime, cards };
+}
+let printerPort = 0;
+
+async function onlineKiosk() {
+  const serverDir = tempDir("linli-kiosk-server-");
+  harness = await startTestServer({ dataDir: serverDir });
+  printer = new EscPosPrinterSimulator();
+  printerPort = (await printer.listenTcp("127.0.0.1", 0)).port;
+  const dataDir = tempDir("linli-kiosk-");
+  const kiosk = await startKiosk({ server: harness.url, dataDir });
+  await eventually(() => kiosk.runtime.snapshot().link.state === "online", 10_000);
+  await eventually(() => kiosk.runtime.snapshot().content !== null, 10_000);
+  return { ...kiosk, serverDir, dataDir };
+}
+
+const textOf = (document: PrintedDocument) =>
+  document.items.flatMap((item) => (item.kind === "text" ? [item.text] : [])).join("\n");
+
+describe("a resident at the kiosk", () => {
+  it("card in: signed in with the registry's name, the number masked; card out: resident and drafts wiped", async () => {
+    const { runtime, cards } = await onlineKiosk();
+    reader!.simulator.placeCard(CARD);
+    await eventually(() => cards.some((c) => c.type === "signed-in"), 10_000);
+    const resident = runtime.snapshot().resident!;
+    expect(resident).toMatchObject({
+      name: "李晓梅",
+      idMasked: "430***********2428",
+      source: "card",
+      known: true,
+    });
+    expect(JSON.stringify(runtime.snapshot())).not.toContain(CARD.idNumber);
+
+    const started = await runtime.call("application:start", { serviceCode: "residence-permit" });
+    expect(started.ok).toBe(true);
+    const receiptCode = started.ok ? started.data.receiptCode : "";
+    expect(receiptCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const capture = (mimeType: string, bytes: Buffer) =>
+      runtime.call("application:capture", {
+        receiptCode,
+        materialCode: "photo",
+        fileName: "photo.png",
+        mimeType: mimeType as "image/png",
+        dataBase64: bytes.toString("base64"),
+      });
+    // A file whose bytes are not what its type says is refused, and nothing is committed.
+    const pendingBefore = runtime.snapshot().outbox.pending;
+    expect(await capture("application/pdf", PNG)).toMatchObject({ ok: false });
+    expect(runtime.snapshot().outbox.pending).toBe(pendingBefore);
+    expect(await capture("image/png", PNG)).toEqual({ ok: true, data: { materialCode: "photo" } });
+    expect(runtime.snapshot().drafts).toEqual([
+      { receiptCode, serviceCode: "residence-permit", provided: ["photo"] },
+    ]);
+
+    reader!.simulator.removeCard();
+    await eventually(() => cards.at(-1)?.type === "removed", 10_000);
+    expect(runtime.snapshot()).toMatchObject({ resident: null, drafts: [], submitted: [] });
+    // The draft is gone with the resident: it can no longer be submitted.
+    expect(await runtime.call("application:submit", { receiptCode, answers: {}, phone: null })).toMatchObject(
+      {
+        ok: false,
+      },
+    );
+  });
+
+  it("typed sign-in: a wrong check digit is refused; a right one signs in with the masked number", async () => {
+    const { runtime } = await onlineKiosk();
+    const wrong = await runtime.call("resident:sign-in", { idNumber: "430302198503122429", name: "李晓梅" });
+    expect(wrong).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+    expect(runtime.snapshot().resident).toBeNull();
+    const right = await runtime.call("resident:sign-in", { idNumber: "430302198503122428", name: "李晓梅" });
+    expect(right).toMatchObject({
+      ok: true,
+      data: { name: "李晓梅", idMasked: "430***********2428", source: "typed" },
+    });
+    expect((await runtime.call("session:end", null)).ok).toBe(true);
+    expect(runtime.snapshot().resident).toBeNull();
+  });
+
+  it("an application submitted while the centre is down prints its receipt now and is delivered later under the same code", async () => {
+    const { runtime, cards, serverDir } = await onlineKiosk();
+    reader!.simulator.placeCard(CARD);
+    await eventually(() => cards.some((c) => c.type === "signed-in"), 10_000);
+    const started = await runtime.call("application:start", { serviceCode: "residence-permit" });
+    const receiptCode = started.ok ? started.data.receiptCode : "";
+    const url = harness!.url;
+    await harness!.close();
+    harness = null;
+    await eventually(() => runtime.snapshot().link.state === "offline", 5000);
+
+    const submitted = await runtime.call("application:submit", {
+      receiptCode,
+      answers: { renting: true, employed: false },
+      phone: "13807321001",
+    });
+    expect(submitted.ok).toBe(true);
+    const receipt = submitted.ok ? submitted.data : ({} as SubmittedApplication);
+    expect(receipt).toMatchObject({ receiptCode, delivered: false, receipt: { outcome: "printed" } });
+    expect(receipt.missing.map((m) => m.code)).toContain("tenancy-contract");
+    expect(receipt.missing.map((m) => m.code)).not.toContain("property-certificate");
+    expect(receipt.progressUrl).toMatch(new RegExp(`/r/${receiptCode}$`));
+
+    // The printed bytes, decoded as the printer reads them (GB18030).
+    await eventually(() => printer!.documents.length === 1, 5000);
+    const document = printer!.documents[0]!;
+    const text = textOf(document);
+    expect(text).toContain(receiptCode);
+    expect(text).toContain("李*梅");
+    expect(text).not.toContain(CARD.idNumber);
+    for (const material of receipt.missing) expect(text).toContain(material.name);
+    expect(text).toContain("扫码");
+    expect(
+      document.items.filter((item) => item.kind === "qr").map((item) => item.kind === "qr" && item.data),
+    ).toEqual([receipt.progressUrl]);
+    expect(document.cut).toBeDefined();
+
+    harness = await startTestServer({ dataDir: serverDir, port: Number(new URL(url).port) });
+    await eventually(() => runtime.snapshot().submitted[0]?.delivered === true, 10_000);
+    expect(runtime.snapshot().submitted[0]).toMatchObject({ receiptCode, status: "submitted" });
+    const lookup = await runtime.call("application:lookup", { receiptCode });
+    expect(lookup).toMatchObject({
+      ok: true,
+      data: [{ receiptCode, applicantName: "李*梅", status: "submitted" }],
+    });
+    const mine = await runtime.call("application:lookup", { mine: true });
+    expect(mine.ok && mine.data.map((view) => view.receiptCode)).toContain(receiptCode);
+  });
+
+  it("out of paper: the receipt is queued (the screen shows the QR) and prints once paper is loaded", async () => {
+    const { runtime } = await onlineKiosk();
+    await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
+    const started = await runtime.call("application:start", { serviceCode: "residence-permit" });
+    const receiptCode = started.ok ? started.data.receiptCode : "";
+    printer!.paperOut();
+    await eventually(
+      () => runtime.snapshot().devices.find((d) => d.device === "printer")?.status === "unavailable",
+      5000,
+    );
+    const submitted = await runtime.call("application:submit", { receiptCode, answers: {}, phone: null });
+    expect(submitted).toMatchObject({
+      ok: true,
+      data: { receipt: { outcome: "queued", reason: "out of paper" } },
+    });
+    expect(printer!.documents).toHaveLength(0);
+    printer!.loadPaper();
+    await eventually(() => runtime.snapshot().submitted[0]?.receipt?.outcome === "printed", 10_000);
+    await eventually(() => printer!.documents.length === 1, 5000);
+    expect(textOf(printer!.documents[0]!)).toContain(receiptCode);
+  });
+
+  it("content is cached: after a restart with the centre down the catalogue, notices and guides still show", async () => {
+    const { runtime, dataDir } = await onlineKiosk();
+    const content = runtime.snapshot().content!;
+    expect(content.catalogue.map((s) => s.code)).toContain("residence-permit");
+    expect(content.guides.length).toBeGreaterThan(0);
+    const url = harness!.url;
+    await runtime.stop();
+    runtimes.splice(0);
+    await harness!.close();
+    harness = null;
+    const again = await startKiosk({ server: url, dataDir, enrol: false });
+    expect(again.runtime.snapshot().link.state).not.toBe("online");
+    expect(again.runtime.snapshot().content).toEqual(content);
+    // Without the centre: a phone upload or a look-up says so honestly.
+    await again.runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
+    expect(again.runtime.snapshot().resident).toMatchObject({ name: CARD.name, known: false });
+    const started = await again.runtime.call("application:start", { serviceCode: "residence-permit" });
+    const receiptCode = started.ok ? started.data.receiptCode : "";
+    expect(await again.runtime.call("application:phone-upload", { receiptCode, answers: {} })).toMatchObject({
+      ok: false,
+      error: { code: "unavailable" },
+    });
+    expect(await again.runtime.call("application:lookup", { receiptCode })).toMatchObject({
+      ok: false,
+      error: { code: "unavailable" },
+    });
+  });
+});
