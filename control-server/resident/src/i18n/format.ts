@@ -19,8 +19,9 @@ export function formatDate(iso: string, locale: Locale): string {
   );
 }
 
-/** 5 MB, 730 KB: sizes as a resident reads them. */
+/** 5 MB, 5.1 MB, 730 KB: sizes as a resident reads them; rounded up, so a file over a limit never reads as equal to it. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (bytes >= 1024 * 1024)
+    return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1).replace(/\.0$/, "")} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

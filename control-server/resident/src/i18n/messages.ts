@@ -1,6 +1,6 @@
 /** Every word of the resident phone pages, zh-CN first; the English dictionary must have every key. */
 const zhCN = {
-  "app.name": "邻里 · 办事进度",
+  "app.name": "邻里 · 社区办事",
   "language.label": "语言",
 
   "lookup.title": "查询办事进度",
@@ -89,7 +89,7 @@ const zhCN = {
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
-  "app.name": "Linli · Application progress",
+  "app.name": "Linli · Community services",
   "language.label": "Language",
 
   "lookup.title": "Check an application",

@@ -47,11 +47,12 @@ function KnownCodeProgress({ receiptCode }: { receiptCode: string }) {
   return (
     <>
       <ApplicationSummary view={view} />
-      <MaterialList materials={view.materials} />
-      <StatusHistory history={view.history} />
+      {/* Once decided, rating is what the resident came back for: it comes first. */}
       {rateableApplicationStatuses.includes(view.status) && (
         <RatingForm receiptCode={view.receiptCode} rating={view.rating} onRated={replace} />
       )}
+      <MaterialList materials={view.materials} />
+      <StatusHistory history={view.history} />
       <LookupBox title={t("lookup.another")} />
     </>
   );
@@ -63,6 +64,12 @@ function ApplicationSummary({ view }: { view: PublicApplicationView }) {
   const { t, locale } = useI18n();
   const english = locale === "en";
   const late = !DECIDED.has(view.status) && Date.parse(view.targetAt) < Date.now();
+  // What to correct, or why not: the resident must not have to find it in the history.
+  const latest = view.history[view.history.length - 1];
+  const clerkNote =
+    (view.status === "needs-materials" || view.status === "rejected") && latest?.status === view.status
+      ? latest.note
+      : "";
   return (
     <section className="card summary" aria-labelledby="service-name">
       <p className="eyebrow">{t("progress.title")}</p>
@@ -71,6 +78,12 @@ function ApplicationSummary({ view }: { view: PublicApplicationView }) {
         {t(`status.${view.status}`)}
       </p>
       <p className="status-help">{t(`statusHelp.${view.status}`)}</p>
+      {clerkNote && (
+        <p className="clerk-note" data-testid="clerk-note">
+          {t("progress.clerkNote")}
+          {clerkNote}
+        </p>
+      )}
       {!DECIDED.has(view.status) && (
         <p className={late ? "promise promise-late" : "promise"}>
           {t(late ? "progress.promiseMissed" : "progress.promise", {

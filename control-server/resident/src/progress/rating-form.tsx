@@ -81,7 +81,10 @@ export function RatingForm(props: {
                 name="score"
                 value={value}
                 checked={score === value}
-                onChange={() => setScore(value)}
+                onChange={() => {
+                  setScore(value);
+                  setProblem(null);
+                }}
                 className="visually-hidden"
               />
               <span aria-hidden="true">★</span>
