@@ -311,8 +311,12 @@ describe("voice calls with the centre", () => {
       .toEqual([{ callId: dialled.data.callId, reason: "hung-up" }]);
     await expect.poll(() => page.getByTestId("call").textContent({ timeout: 1000 })).toBe("呼叫中心");
 
-    // The unit's own call key: the runtime rings the centre; the page follows once someone accepts.
+    // The unit's own call key: the runtime rings the centre, and the screen says so as for its own button.
+    const ringingSaid = saidCount(unit, "正在呼叫服务中心");
     await page.keyboard.press(KEYS.call);
+    await expect.poll(sceneOfId(screen, "call"), { timeout: 5000 }).toBe("ringing");
+    expect(await textOfId(screen, "call-title")()).toBe("正在呼叫服务中心");
+    await expect.poll(() => saidCount(unit, "正在呼叫服务中心"), { timeout: 5000 }).toBe(ringingSaid + 1);
     await expect.poll(() => consoleState<number>(consolePage, "ringing.length"), { timeout: 5000 }).toBe(1);
     const [ringing] = await consoleState<Array<{ callId: string }>>(consolePage, "ringing");
     await consolePage.evaluate(`window.consoleCall.accept(${JSON.stringify(ringing!.callId)})`);

@@ -8,6 +8,8 @@ import { AlarmScreen } from "./alarm-screen";
 import { CLOSED_SCREEN_MS, describeAlarm, REPEAT_SPEECH_MS } from "./alarm-words";
 import { CallFailedScreen, CallScreen, RemoteAudio } from "./call-screen";
 import { IdleScreen } from "./idle-screen";
+import { NoticeScreen } from "./notice-screen";
+import { describeNotice } from "./notice-words";
 import { MessageScreen, type Rating, ServicePicker, ServiceScreen } from "./service-screens";
 import { doneKey, focusService, type ServiceCode, summarizeServices } from "./service-words";
 import type { SosState } from "./sos-button";
@@ -210,10 +212,18 @@ export function ElderApp({ bridge }: { bridge: UiBridge }) {
   // ---- calls ----
   const call = useVoiceCall(bridge, announcer, t);
 
+  // ---- notices not yet heard: read aloud (important ones twice), confirmed with 听到了 or the OK key ----
+  const noticeView = describeNotice(snapshot?.notices ?? [], locale);
+  const noticeId = noticeView?.noticeId ?? null;
+  const heardNotice = useCallback(() => {
+    if (noticeId) void bridge.call("notice:heard", { noticeId });
+  }, [bridge, noticeId]);
+
   // ---- what the screen shows, most urgent first ----
   const screen = (() => {
     if (call.state.phase === "ringing" || call.state.phase === "talking") return "call" as const;
     if (shownAlarm) return "alarm" as const;
+    if (noticeView) return "notice" as const;
     if (call.state.phase === "failed") return "call-failed" as const;
     if (thanks) return "thanks" as const;
     if (serviceView) return "service" as const;
@@ -241,6 +251,12 @@ export function ElderApp({ bridge }: { bridge: UiBridge }) {
     return () => clearTimeout(timer);
   }, [callFailed, dismissCall]);
 
+  // The runtime records the notice as shown (read aloud), and from then on takes the unit's OK key as "heard".
+  const noticeOnScreen = screen === "notice" ? noticeId : null;
+  useEffect(() => {
+    if (noticeOnScreen) void bridge.call("notice:shown", { noticeId: noticeOnScreen });
+  }, [bridge, noticeOnScreen]);
+
   // One voice for the screen: what the shown screen says (calls speak from their own events).
   const spoken = (() => {
     switch (screen) {
@@ -252,6 +268,8 @@ export function ElderApp({ bridge }: { bridge: UiBridge }) {
               repeat: shownAlarm.repeats ? REPEAT_SPEECH_MS : null,
             }
           : null;
+      case "notice":
+        return noticeView ? { key: noticeView.key, speech: noticeView.speech, repeat: null } : null;
       case "service":
         return serviceView ? { key: serviceView.key, speech: serviceView.speech, repeat: null } : null;
       case "thanks":
@@ -292,7 +310,8 @@ export function ElderApp({ bridge }: { bridge: UiBridge }) {
   });
   keys.current = {
     ok: () => {
-      if (screen === "service" && serviceView?.question) void rate(serviceView.requestEventId, "good");
+      if (screen === "notice") heardNotice();
+      else if (screen === "service" && serviceView?.question) void rate(serviceView.requestEventId, "good");
       else if (screen !== "call") back();
     },
     cancel: () => {
@@ -336,6 +355,8 @@ export function ElderApp({ bridge }: { bridge: UiBridge }) {
           {audio}
         </>
       );
+    case "notice":
+      return <NoticeScreen view={noticeView!} onHeard={heardNotice} />;
     case "call-failed":
       return (
         <CallFailedScreen

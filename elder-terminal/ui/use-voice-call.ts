@@ -105,6 +105,13 @@ export function useVoiceCall(bridge: UiBridge, announcer: Announcer, t: Translat
         const now = current.current.state;
         const ours = (now.phase === "ringing" || now.phase === "talking") && now.callId === event.callId;
         switch (event.type) {
+          case "ringing":
+            // The unit's own call button rang the centre: the screen shows and says it as for its own button.
+            if (now.phase === "talking" || (now.phase === "ringing" && now.callId !== null)) return;
+            current.current.hungUpEarly = false;
+            update({ phase: "ringing", callId: event.callId });
+            if (now.phase !== "ringing") words.current.announcer.say(words.current.t("call.ringingSpeech"));
+            return;
           case "accepted":
           case "incoming":
             // A call the elder started (from the screen or the unit's call button), or the centre calling.
@@ -133,7 +140,7 @@ export function useVoiceCall(bridge: UiBridge, announcer: Announcer, t: Translat
             return;
         }
       }),
-    [bridge, connect, fail, finish],
+    [bridge, connect, fail, finish, update],
   );
 
   // The page going away (reload) must not leave the microphone open.

@@ -18,10 +18,14 @@ export class VoiceCalls {
     return link.request<{ callId: string }>("call:request", { callId: randomUUID() });
   }
 
-  /** The unit's physical call button: when nobody can be reached, the screen says so. */
+  /**
+   * The unit's physical call button: the screen shows the call ringing as if its own button had been
+   * pressed, or that nobody could be reached.
+   */
   async callFromButton(): Promise<void> {
     const answer = await this.callCentre();
-    if (!answer.ok) this.context.emit("call", { type: "ended", callId: "", reason: "unanswered" });
+    if (answer.ok) this.context.emit("call", { type: "ringing", callId: answer.data.callId });
+    else this.context.emit("call", { type: "ended", callId: "", reason: "unanswered" });
   }
 
   async relay(name: "call:signal" | "call:hangup", request: unknown): Promise<Ack<null>> {
