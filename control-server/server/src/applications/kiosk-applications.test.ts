@@ -372,6 +372,13 @@ describe("phone uploads through the kiosk's QR session", () => {
     ]);
   });
 
+  it("the QR link names LINLI_PUBLIC_URL when it is set", async () => {
+    harness = await startTestServer({ publicUrl: "https://linli.example.gov.cn" });
+    const { socket } = await linkedKiosk();
+    const session = await openSession(socket, receiptCode());
+    expect(session.url.href).toBe(`https://linli.example.gov.cn/r/upload/${session.token}`);
+  });
+
   it("refuses a disguised file, an oversize file, a material the service does not have, and an unknown or expired link", async () => {
     harness = await startTestServer();
     const { socket } = await linkedKiosk();
