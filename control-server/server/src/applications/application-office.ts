@@ -597,10 +597,18 @@ export class ApplicationOffice {
 
   // ── Inside ────────────────────────────────────────────────────────────────────────────────────────
 
-  #activeService(code: string): ApplicationService {
+  /**
+   * The service, when it was offered at `at`: a kiosk that was offline may deliver an application made
+   * before staff withdrew the service, and that application still stands.
+   */
+  #activeService(code: string, at: Date = new Date()): ApplicationService {
     const service = getApplicationService(this.db, code);
-    if (!service?.active) return refuse("invalid_payload", `no service ${code} is offered`);
-    return service;
+    if (service?.active) return service;
+    const withdrawnAt = this.db
+      .prepare("SELECT updated_at FROM application_services WHERE code = ?")
+      .get(code) as { updated_at: string } | undefined;
+    if (service && withdrawnAt && at.toISOString() < withdrawnAt.updated_at) return service;
+    return refuse("invalid_payload", `no service ${code} is offered`);
   }
 
   #checkAnswers(service: ApplicationService, answers: ApplicationAnswers): void {
@@ -623,7 +631,7 @@ export class ApplicationOffice {
   }): void {
     if (!isValidIdNumber(input.applicant.idNumber))
       refuse("invalid_payload", "the applicant's ID number has a wrong check digit");
-    const service = this.#activeService(input.serviceCode);
+    const service = this.#activeService(input.serviceCode, input.submittedAt);
     this.#checkAnswers(service, input.answers);
     const idNumber = input.applicant.idNumber.toUpperCase();
     const name = input.applicant.name.trim();

@@ -163,10 +163,17 @@ describe("kiosk applications over the terminal link", () => {
     expect(before()).toEqual(start);
     expect(materialFiles(code)).toEqual([]);
 
-    // An inactive service is not offered any more.
-    harness.server.db.prepare("UPDATE application_services SET active = 0 WHERE code = 'birth-permit'").run();
+    // A withdrawn service is not offered any more…
+    harness.server.db
+      .prepare("UPDATE application_services SET active = 0, updated_at = ? WHERE code = 'birth-permit'")
+      .run(new Date(Date.now() - 60_000).toISOString());
     const inactive = await emitWithAck(socket, "application:submit", submitPayload(code));
     expect(inactive.error?.message).toMatch(/no service birth-permit is offered/);
+    expect(before()).toEqual(start);
+    // …but what a resident applied for while it was offered, at a kiosk that was offline, still stands.
+    const offline = receiptCode();
+    const earlier = submitPayload(offline, { submittedAt: new Date(Date.now() - 3600_000).toISOString() });
+    expect((await emitWithAck(socket, "application:submit", earlier)).ok).toBe(true);
 
     // The link survived all of it.
     harness.server.db.prepare("UPDATE application_services SET active = 1").run();
