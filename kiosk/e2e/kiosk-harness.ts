@@ -138,7 +138,7 @@ export interface Kiosk {
 }
 
 /** A kiosk enrolled at the server with its card reader and printer; resolves once it is online. */
-export async function launchKiosk(admin: Api, dataDir: string): Promise<Kiosk> {
+export async function launchKiosk(admin: Api, dataDir: string, server = admin.server): Promise<Kiosk> {
   const { code } = await admin.call<{ code: string }>("POST", "/api/v1/terminals/enrollment-codes", {
     kind: "kiosk",
     communityId: "xiangbin",
@@ -151,12 +151,12 @@ export async function launchKiosk(admin: Api, dataDir: string): Promise<Kiosk> {
   const terminal = await launchTerminal({
     kind: "kiosk",
     config: terminalConfigSchema.parse({
-      server: admin.server,
+      server,
       enrollmentCode: code,
       dataDir,
       devices: {
-        idCardReader: { type: "sam-v", transport: "serial", path: reader.hostPath },
-        printer: { type: "escpos", transport: "tcp", host, port },
+        idCardReader: { type: "sam-v", transport: "serial", path: reader.hostPath, pollIntervalMs: 100 },
+        printer: { type: "escpos", transport: "tcp", host, port, statusIntervalMs: 200 },
       },
       ui: { port: 0 },
     }),
@@ -170,6 +170,12 @@ export async function launchKiosk(admin: Api, dataDir: string): Promise<Kiosk> {
   };
   try {
     await eventually(() => terminal.runtime.snapshot().link.state === "online", 10_000, "kiosk online");
+    await eventually(() => terminal.runtime.snapshot().content !== null, 10_000, "kiosk content");
+    await eventually(
+      () => terminal.runtime.snapshot().devices.every((device) => device.status === "ok"),
+      10_000,
+      "card reader and printer ok",
+    );
   } catch (error) {
     await stop();
     throw error;

@@ -37,7 +37,7 @@ export function RatingPanel({ receiptCode, onRated }: { receiptCode: string; onR
             aria-label={t("rate.star", { count: value })}
             onClick={() => setScore(value)}
           >
-            ★
+            {value <= score ? "★" : "☆"}
           </button>
         ))}
       </fieldset>

@@ -24,7 +24,7 @@ export function ApplyScreen({ serviceCode }: { serviceCode: string }) {
     service && service.questions.length > 0 ? { kind: "question", index: 0 } : { kind: "checklist" },
   );
   const [answers, setAnswers] = useState<ApplicationAnswers>({});
-  const [provided, setProvided] = useState<ProvidedMaterials>({});
+  const [added, setAdded] = useState<ProvidedMaterials>({});
   const started = useRef(false);
 
   useEffect(() => {
@@ -38,7 +38,7 @@ export function ApplyScreen({ serviceCode }: { serviceCode: string }) {
 
   const addFile = useCallback(
     (materialCode: string, fileName: string) =>
-      setProvided((current) => ({
+      setAdded((current) => ({
         ...current,
         [materialCode]: [...(current[materialCode] ?? []), fileName],
       })),
@@ -77,6 +77,10 @@ export function ApplyScreen({ serviceCode }: { serviceCode: string }) {
     );
   }
 
+  // What the runtime knows arrived (it also hears of phone uploads this page may have missed) counts too.
+  const draft = snapshot.drafts?.find((entry) => entry.receiptCode === receiptCode);
+  const provided: ProvidedMaterials = { ...added };
+  for (const code of draft?.provided ?? []) provided[code] ??= [code];
   const needed = materialsNeeded(service, answers);
   const lastQuestion = service.questions.length - 1;
   switch (step.kind) {

@@ -3,6 +3,7 @@ import { CardIllustration } from "../components/card-illustration";
 import { Icon } from "../components/icons";
 import { NoticeCard } from "../components/notice-card";
 import { PublicMenu } from "../components/public-menu";
+import { useNoticesShown } from "../hooks/use-notices-shown";
 import { currentNotices } from "../notice-order";
 import { formatClock, formatDate } from "../shared/i18n";
 import { useNow } from "../shared/use-now";
@@ -14,6 +15,8 @@ export function AttractScreen() {
   const now = useNow(5000);
   const notices = currentNotices(snapshot, now);
   const emergency = notices.find((notice) => notice.priority === "emergency");
+  const shownNotices = emergency ? [emergency] : notices.slice(0, 2);
+  useNoticesShown(bridge, shownNotices);
   const [unreadable, setUnreadable] = useState(false);
   useEffect(
     () =>
@@ -41,7 +44,7 @@ export function AttractScreen() {
           {notices.length === 0 ? (
             <p className="quiet">{t("notices.none")}</p>
           ) : (
-            notices.slice(0, 2).map((notice) => <NoticeCard key={notice.id} notice={notice} />)
+            shownNotices.map((notice) => <NoticeCard key={notice.id} notice={notice} />)
           )}
         </section>
       )}

@@ -29,7 +29,9 @@ export function ProgressScreen(props: {
 
 function ApplicationProgress({ view, onRated }: { view: PublicApplicationView; onRated: () => void }) {
   const { t, locale } = useVisit();
-  const missing = view.materials.filter((material) => !material.provided);
+  // Once decided, what was missing no longer matters to the resident.
+  const open = ["submitted", "accepted", "needs-materials"].includes(view.status);
+  const missing = open ? view.materials.filter((material) => !material.provided) : [];
   const rateable = rateableApplicationStatuses.includes(view.status) && view.rating === null;
   return (
     <article className="application" data-testid="application" aria-labelledby={`app-${view.receiptCode}`}>

@@ -32,7 +32,11 @@ export function ReceiptScreen({ application }: { application: SubmittedApplicati
           {application.receiptCode}
         </p>
       </section>
-      <p className={printed ? "ok-box" : "warning-box"} role="status" data-testid="print-outcome">
+      <p
+        className={printed ? "ok-box outcome" : "warning-box outcome"}
+        role="status"
+        data-testid="print-outcome"
+      >
         {printed
           ? t("receipt.printed")
           : receipt?.outcome === "queued"
