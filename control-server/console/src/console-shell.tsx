@@ -9,6 +9,7 @@ import { type AlarmStore, useAlarms } from "./alarms/use-alarms";
 import { type ConsoleApi, createConsoleApi } from "./api/console-api";
 import type { Community, Session } from "./api/types";
 import { ApplicationPage } from "./applications/application-page";
+import { handlesApplications } from "./applications/application-roles";
 import { ApplicationsPage } from "./applications/applications-page";
 import { type ApplicationStore, useApplications } from "./applications/use-applications";
 import { AuditPage } from "./audit/audit-page";
@@ -63,7 +64,7 @@ export function ConsoleShell(props: { session: Session; onSignedOut(): void; onE
   const waitingServices = services.requests?.filter((r) => r.status === "requested").length ?? 0;
   const checks = useCheckTasks(api, live);
   const openChecks = checks.tasks?.filter((task) => task.status === "open").length ?? 0;
-  const applications = useApplications(api, live);
+  const applications = useApplications(api, live, handlesApplications(session.staff.role));
   const waitingApplications = applications.applications?.filter((a) => a.status === "submitted").length ?? 0;
   const offline = useOfflineWarning(fleet, session.staff.id);
   const calls = useCalls(live, { canCall: handlesAlarms(session.staff.role), terminals: fleet.terminals });

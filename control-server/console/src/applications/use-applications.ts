@@ -13,8 +13,8 @@ export interface ApplicationStore {
   put(application: ApplicationView): void;
 }
 
-/** The applications, fetched on (re)connection and kept current by `application:changed` on the socket. */
-export function useApplications(api: ConsoleApi, live: LiveLink): ApplicationStore {
+/** The applications (for roles that handle them), fetched on (re)connection and kept current by `application:changed` on the socket. */
+export function useApplications(api: ConsoleApi, live: LiveLink, allowed: boolean): ApplicationStore {
   const [applications, setApplications] = useState<ApplicationView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
@@ -38,10 +38,12 @@ export function useApplications(api: ConsoleApi, live: LiveLink): ApplicationSto
   }, [api]);
 
   useEffect(() => {
+    // Roles that may not read applications neither load them nor listen (the server would refuse).
+    if (!allowed) return;
     refresh();
     // What changed while the link was down is caught up on reconnection.
     return live.listen({ application: put, connected: refresh });
-  }, [live, put, refresh]);
+  }, [live, put, refresh, allowed]);
 
   return { applications, error, refresh, put };
 }

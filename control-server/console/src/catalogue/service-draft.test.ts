@@ -41,6 +41,7 @@ describe("the catalogue editor's draft", () => {
       note: "",
       noteEn: "",
       conditions: [{ question: "divorced", answer: true }],
+      saved: false,
     });
     const saved = fromDraft(draft, (field) => field);
     if (!saved.ok) throw new Error("draft refused");
@@ -56,7 +57,7 @@ describe("the catalogue editor's draft", () => {
     draft.name = " ";
     draft.materials[1]!.conditions = [{ question: "remarried", answer: true }];
     draft.materials.push({ ...draft.materials[0]!, conditions: [] });
-    draft.questions.push({ code: "Bad Code", text: "x", textEn: "x" });
+    draft.questions.push({ code: "Bad Code", text: "x", textEn: "x", saved: false });
     const result = fromDraft(draft, (field) => `<${field}>`);
     expect(result.ok).toBe(false);
     if (result.ok) return;

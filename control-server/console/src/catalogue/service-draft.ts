@@ -1,4 +1,4 @@
-import type { ApplicationMaterial, ApplicationService } from "@linli/protocol";
+import type { ApplicationMaterial, ApplicationQuestion, ApplicationService } from "@linli/protocol";
 
 /** One "needed when" of a material: the question's answer that makes it needed. */
 export interface Condition {
@@ -6,9 +6,15 @@ export interface Condition {
   answer: boolean;
 }
 
-export type MaterialDraft = Omit<ApplicationMaterial, "when"> & { conditions: Condition[] };
+/**
+ * `saved`: the item was in the catalogue when editing began. Earlier applications keep answers and files
+ * under its code, so the code is not editable.
+ */
+export type QuestionDraft = ApplicationQuestion & { saved: boolean };
+export type MaterialDraft = Omit<ApplicationMaterial, "when"> & { conditions: Condition[]; saved: boolean };
 /** A service as the editor holds it: conditions as rows (a record cannot hold a half-chosen one). */
-export type ServiceDraft = Omit<ApplicationService, "materials" | "targetDays"> & {
+export type ServiceDraft = Omit<ApplicationService, "materials" | "targetDays" | "questions"> & {
+  questions: QuestionDraft[];
   materials: MaterialDraft[];
   /** As typed, checked on save. */
   targetDays: string;
@@ -18,8 +24,10 @@ export function toDraft(service: ApplicationService): ServiceDraft {
   return {
     ...service,
     targetDays: String(service.targetDays),
+    questions: service.questions.map((question) => ({ ...question, saved: true })),
     materials: service.materials.map(({ when, ...material }) => ({
       ...material,
+      saved: true,
       conditions: Object.entries(when).map(([question, answer]) => ({ question, answer })),
     })),
   };
@@ -32,7 +40,10 @@ export const emptyMaterial = (): MaterialDraft => ({
   note: "",
   noteEn: "",
   conditions: [],
+  saved: false,
 });
+
+export const emptyQuestion = (): QuestionDraft => ({ code: "", text: "", textEn: "", saved: false });
 
 const CODE = /^[a-z][a-z0-9-]{1,39}$/;
 
@@ -90,7 +101,8 @@ export function fromDraft(
       name: draft.name.trim(),
       nameEn: draft.nameEn.trim(),
       targetDays,
-      materials: draft.materials.map(({ conditions, ...material }) => ({
+      questions: draft.questions.map(({ saved: _saved, ...question }) => question),
+      materials: draft.materials.map(({ conditions, saved: _saved, ...material }) => ({
         ...material,
         when: Object.fromEntries(conditions.map((condition) => [condition.question, condition.answer])),
       })),

@@ -10,8 +10,10 @@ import {
   type Condition,
   type DraftProblem,
   emptyMaterial,
+  emptyQuestion,
   fromDraft,
   type MaterialDraft,
+  type QuestionDraft,
   toDraft,
 } from "./service-draft";
 
@@ -26,7 +28,7 @@ export function ServiceEditor(props: {
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const setQuestion = (index: number, patch: Partial<ApplicationQuestion>) =>
+  const setQuestion = (index: number, patch: Partial<QuestionDraft>) =>
     set({ questions: draft.questions.map((q, i) => (i === index ? { ...q, ...patch } : q)) });
   const setMaterial = (index: number, patch: Partial<MaterialDraft>) =>
     set({ materials: draft.materials.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
@@ -132,16 +134,23 @@ export function ServiceEditor(props: {
         {draft.questions.map((question, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a question's code is being typed; its place is its identity.
           <fieldset key={index}>
-            <legend>{t("catalogue.question", { number: index + 1 })}</legend>
+            <legend>
+              {t("catalogue.question", { number: index + 1 })}
+              {question.saved && ` · ${question.code}`}
+            </legend>
             <div className="editor-grid">
-              <TextField
-                label={t("catalogue.questionCode")}
-                value={question.code}
-                onChange={(code) => setQuestion(index, { code })}
-                hint={t("catalogue.codeHint")}
-                maxLength={40}
-              />
-              <span />
+              {!question.saved && (
+                <>
+                  <TextField
+                    label={t("catalogue.questionCode")}
+                    value={question.code}
+                    onChange={(code) => setQuestion(index, { code })}
+                    hint={t("catalogue.codeHint")}
+                    maxLength={40}
+                  />
+                  <span />
+                </>
+              )}
               <TextField
                 label={t("catalogue.questionText")}
                 value={question.text}
@@ -171,7 +180,7 @@ export function ServiceEditor(props: {
             type="button"
             className="button"
             disabled={draft.questions.length >= 10}
-            onClick={() => set({ questions: [...draft.questions, { code: "", text: "", textEn: "" }] })}
+            onClick={() => set({ questions: [...draft.questions, emptyQuestion()] })}
           >
             {t("catalogue.addQuestion")}
           </button>
@@ -183,16 +192,23 @@ export function ServiceEditor(props: {
         {draft.materials.map((material, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a material's code is being typed; its place is its identity.
           <fieldset key={index} data-material-index={index}>
-            <legend>{t("catalogue.material", { number: index + 1 })}</legend>
+            <legend>
+              {t("catalogue.material", { number: index + 1 })}
+              {material.saved && ` · ${material.code}`}
+            </legend>
             <div className="editor-grid">
-              <TextField
-                label={t("catalogue.materialCode")}
-                value={material.code}
-                onChange={(code) => setMaterial(index, { code })}
-                hint={t("catalogue.codeHint")}
-                maxLength={40}
-              />
-              <span />
+              {!material.saved && (
+                <>
+                  <TextField
+                    label={t("catalogue.materialCode")}
+                    value={material.code}
+                    onChange={(code) => setMaterial(index, { code })}
+                    hint={t("catalogue.codeHint")}
+                    maxLength={40}
+                  />
+                  <span />
+                </>
+              )}
               <TextField
                 label={t("catalogue.materialName")}
                 value={material.name}

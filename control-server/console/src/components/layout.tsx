@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Session } from "../api/types";
+import { handlesApplications } from "../applications/application-roles";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { LiveStatus } from "../live/use-console-socket";
@@ -34,14 +35,17 @@ export function Layout(props: {
     { page: "fleet", label: "nav.fleet" },
     { page: "alarms", label: "nav.alarms" },
     { page: "services", label: "nav.services" },
-    { page: "applications", label: "nav.applications" },
+    ...(handlesApplications(staff.role)
+      ? [{ page: "applications" as const, label: "nav.applications" as const }]
+      : []),
     { page: "checks", label: "nav.checks" },
     { page: "elders", label: "nav.elders" },
     { page: "providers", label: "nav.providers" },
     { page: "devices", label: "nav.devices" },
-    { page: "catalogue", label: "nav.catalogue" },
-    { page: "residents", label: "nav.residents" },
   ];
+  if (handlesApplications(staff.role)) {
+    links.push({ page: "catalogue", label: "nav.catalogue" }, { page: "residents", label: "nav.residents" });
+  }
   if (staff.role === "admin") {
     links.push(
       { page: "enrol", label: "nav.enrol" },

@@ -22,7 +22,7 @@ export const applicationsZhCN = {
   "applicationAction.noteOptional": "说明（选填，居民会在回执页面看到）",
   "applicationAction.noteRequired": "请填写说明：居民需要知道原因。",
   "applicationAction.confirm": "确定",
-  "applicationAction.done": "{code}：{status}",
+  "applicationAction.done": "{code} 已改为“{status}”。",
   "applicationAction.failed": "操作没有成功：{message}",
 
   "applications.title": "办件",
@@ -192,7 +192,7 @@ export const applicationsEn: Record<keyof typeof applicationsZhCN, string> = {
   "applicationAction.noteOptional": "Note (optional; the resident reads it on the receipt page)",
   "applicationAction.noteRequired": "Please write a note: the resident needs to know why.",
   "applicationAction.confirm": "Confirm",
-  "applicationAction.done": "{code}: {status}",
+  "applicationAction.done": "{code} is now “{status}”.",
   "applicationAction.failed": "That did not work: {message}",
 
   "applications.title": "Applications",
