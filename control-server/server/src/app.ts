@@ -54,6 +54,7 @@ import { residentRoutes } from "./routes/residents";
 import { serviceRoutes } from "./routes/services";
 import { staffRoutes } from "./routes/staff";
 import { terminalRoutes } from "./routes/terminals";
+import { CommunityCatalogue } from "./services/community-catalogue";
 import { Providers } from "./services/providers";
 import { ServiceRequests } from "./services/service-requests";
 import { TerminalCommands } from "./terminals/commands";
@@ -108,6 +109,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
     log.child({ subsystem: "supervision" }),
   );
   const elders = new ElderProfiles(db, audit);
+  const communityCatalogue = new CommunityCatalogue(db, audit);
   const alarms = new AlarmService(
     db,
     audit,
@@ -142,7 +144,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
       dataDir: options.dataDir,
       log: log.child({ subsystem: "devices" }),
     }),
-    serviceRequests: new ServiceRequests(db, audit, elders, bus),
+    communityCatalogue,
+    serviceRequests: new ServiceRequests(db, audit, elders, bus, communityCatalogue),
     checkins: new DailyCheckins(
       db,
       audit,

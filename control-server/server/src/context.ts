@@ -13,6 +13,7 @@ import type { DeviceHost } from "./devices/device-host";
 import type { ElderProfiles } from "./elders/elder-profiles";
 import type { StaffGuard } from "./http/staff-guard";
 import type { NoticeBoard } from "./notices/notice-board";
+import type { CommunityCatalogue } from "./services/community-catalogue";
 import type { Providers } from "./services/providers";
 import type { ServiceRequests } from "./services/service-requests";
 import type { TerminalCommands } from "./terminals/commands";
@@ -36,6 +37,8 @@ export interface ServerContext {
   alarms: AlarmService;
   /** Gates and cameras of the devices file. */
   devices: DeviceHost;
+  /** Which elder services each community offers, and its targets. */
+  communityCatalogue: CommunityCatalogue;
   serviceRequests: ServiceRequests;
   checkins: DailyCheckins;
   providers: Providers;
