@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { startSamVSimulatorOnPty } from "@linli/hardware/id-card/sam-v-simulator";
 import { sampleCards } from "@linli/hardware/id-card/sample-cards";
 import { RflinkSimulator } from "@linli/hardware/pendant/rflink-simulator";
+import type { PrintedDocument } from "@linli/hardware/printer/escpos-decoder";
 import { EscPosPrinterSimulator } from "@linli/hardware/printer/escpos-simulator";
 import { SerialTransport } from "@linli/hardware/transports/serial-transport";
 import { createPtyPair } from "@linli/hardware/transports/socat-pty-pair";
@@ -19,15 +22,43 @@ export interface DemoDevices {
   stop(): Promise<void>;
 }
 
+/** A printed receipt as plain text: its lines as the printer decoded them (GB18030), QR codes as [QR] lines. */
+export function receiptAsText(document: PrintedDocument): string {
+  return document.items
+    .flatMap((item) => {
+      if (item.kind === "text") return [item.text];
+      if (item.kind === "qr") return [`[QR] ${item.data}`];
+      if (item.kind === "barcode") return [`[${item.symbology}] ${item.data}`];
+      return [];
+    })
+    .join("\n");
+}
+
 /**
  * The simulated hardware of `npm start`, speaking the real wire protocols: an ID card reader on a
  * serial pty and a receipt printer on TCP for the kiosk, a 433 MHz pendant receiver on a pty for the
- * elder unit.
+ * elder unit. Every receipt the printer prints is decoded into a text file in `receiptsDir` and said in
+ * one line through `report`.
  */
-export async function startDemoDevices(): Promise<DemoDevices> {
+export async function startDemoDevices(
+  options: { receiptsDir?: string; report?: (line: string) => void } = {},
+): Promise<DemoDevices> {
   const reader = await startSamVSimulatorOnPty();
   const printer = new EscPosPrinterSimulator();
   const printerAddress = await printer.listenTcp("127.0.0.1", 0);
+  const { receiptsDir, report } = options;
+  printer.on("document", (document) => {
+    const text = receiptAsText(document);
+    const code = text.match(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0] ?? "receipt";
+    let where = "";
+    if (receiptsDir) {
+      mkdirSync(receiptsDir, { recursive: true });
+      const file = join(receiptsDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${code}.txt`);
+      writeFileSync(file, `${text}\n`);
+      where = ` → ${file}`;
+    }
+    report?.(`printer: receipt ${code} printed${where}`);
+  });
   const pendantPty = await createPtyPair();
   const pendant = new RflinkSimulator({ transport: new SerialTransport({ path: pendantPty.devicePath }) });
   pendant.start();
@@ -60,8 +91,12 @@ export async function startDemoDevices(): Promise<DemoDevices> {
         run: () => pendant.press(DEMO_PENDANT.id, DEMO_PENDANT.switch),
       },
       card: {
-        help: "place an ID card on the kiosk's reader",
+        help: "place 李晓梅's ID card on the kiosk's reader",
         run: () => reader.simulator.placeCard(sampleCards.resident),
+      },
+      "card-elder": {
+        help: "place 王建国's ID card on the kiosk's reader",
+        run: () => reader.simulator.placeCard(sampleCards.elder),
       },
       "card-off": { help: "take the ID card away", run: () => reader.simulator.removeCard() },
       "paper-out": { help: "the kiosk's printer runs out of paper", run: () => printer.paperOut() },

@@ -1,11 +1,31 @@
 /** The README's quick start, as a newcomer runs it: `npm start`, then the three URLs it prints. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Ack } from "@linli/protocol";
+import { io } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
+import type { SubmittedApplication } from "../kiosk/bridge/contract";
 import { LineProcess } from "../test-support/child-process";
 import { launchChromium } from "../test-support/chromium";
 import { freePort } from "../test-support/free-port";
+
+/** A bridge call as the kiosk's own page makes it: its origin, and the secret from its URL fragment. */
+async function kioskCall<T>(kioskUrl: string, name: string, request: unknown): Promise<Ack<T>> {
+  const url = new URL(kioskUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get("bridge");
+  const socket = io(`${url.origin}/bridge`, {
+    auth: { token },
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: { origin: url.origin },
+  });
+  try {
+    return await socket.timeout(10_000).emitWithAck("call", name, request);
+  } finally {
+    socket.disconnect();
+  }
+}
 
 function groupAlive(pid: number): boolean {
   try {
@@ -20,7 +40,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "linli-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("npm start", () => {
-  it("brings up the server, the console, a kiosk and an elder unit, all linked; Ctrl-C stops it cleanly", async () => {
+  it("brings up the server, the console, a kiosk and an elder unit, all linked; a card signs in, a receipt prints; Ctrl-C stops it cleanly", async () => {
     const port = await freePort();
     const start = new LineProcess("npm", ["start", "--silent"], {
       env: { LINLI_PORT: String(port), LINLI_DATA_DIR: dataDir, LINLI_ADMIN_PASSWORD: "" },
@@ -74,13 +94,41 @@ describe("npm start", () => {
         const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
         await kiosk.goto(kioskUrl!);
         await expect
-          .poll(() => kiosk.getByTestId("link-banner").innerText(), { timeout: 15_000 })
+          .poll(() => kiosk.getByTestId("link-banner").textContent(), { timeout: 15_000 })
           .toContain("在线");
+
+        // The demo operator places an ID card: the kiosk greets a resident the server's registry knows.
+        start.write("card");
+        await start.waitFor(/^done: place 李晓梅's ID card/);
+        await expect.poll(() => kiosk.locator("body").textContent(), { timeout: 10_000 }).toContain("李晓梅");
+        // An application through the kiosk's bridge, as its screen makes it: the receipt comes out of the
+        // simulated printer, decoded into a file the operator can read.
+        const started = await kioskCall<{ receiptCode: string }>(kioskUrl!, "application:start", {
+          serviceCode: "residence-permit",
+        });
+        const receiptCode = started.ok ? started.data.receiptCode : "";
+        expect(receiptCode).not.toBe("");
+        const submitted = await kioskCall<SubmittedApplication>(kioskUrl!, "application:submit", {
+          receiptCode,
+          answers: { renting: true },
+          phone: null,
+        });
+        expect(submitted).toMatchObject({ ok: true, data: { receipt: { outcome: "printed" } } });
+        const [, receiptFile] = await start.waitFor(
+          new RegExp(`^printer: receipt ${receiptCode} printed → (\\S+)$`),
+        );
+        const receipt = readFileSync(receiptFile!, "utf8");
+        expect(receipt).toContain("李*梅");
+        const progressUrl = `http://127.0.0.1:${port}/r/${receiptCode}`;
+        expect(submitted.ok && submitted.data.progressUrl).toBe(progressUrl);
+        expect(receipt).toContain(`[QR] ${progressUrl}`);
+        start.write("card-off");
+        await start.waitFor(/^done: take the ID card away$/);
 
         const elder = await browser.newPage({ viewport: { width: 800, height: 480 } });
         await elder.goto(elderUrl!);
         await expect
-          .poll(() => elder.locator("body").innerText(), { timeout: 15_000 })
+          .poll(() => elder.locator("body").textContent(), { timeout: 15_000 })
           .toMatch(/在线[\s\S]*紧急呼叫/);
 
         // The demo operator presses the elder's pendant: an SOS from the seeded elder is open on the server.
@@ -101,7 +149,7 @@ describe("npm start", () => {
           )
           .toEqual(["pendant 王秀英"]);
         await expect
-          .poll(() => elder.locator("body").innerText(), { timeout: 10_000 })
+          .poll(() => elder.locator("body").textContent(), { timeout: 10_000 })
           .toMatch(/服务中心已收到您的呼叫/);
       } finally {
         await browser.close();

@@ -16,10 +16,12 @@ import { loadTerminalConfig } from "../kiosk/runtime/terminal-config";
 import { startDemoDevices } from "./demo-devices";
 
 const CONSOLE_DIST = "control-server/console/dist";
+/** The resident phone pages: where a receipt's QR code leads. */
+const RESIDENT_DIST = "control-server/resident/dist";
 
 function ensureBuilt(): void {
-  if ([CONSOLE_DIST, UI_DIRS.kiosk, UI_DIRS.elder].every((dir) => existsSync(join(dir, "index.html"))))
-    return;
+  const dists = [CONSOLE_DIST, RESIDENT_DIST, UI_DIRS.kiosk, UI_DIRS.elder];
+  if (dists.every((dir) => existsSync(join(dir, "index.html")))) return;
   process.stdout.write("Building the console and terminal UIs (first start only)…\n");
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("the UI build failed");
@@ -51,7 +53,10 @@ async function main(): Promise<void> {
     ? `sign in as ${admin.username} / ${adminPassword}`
     : `sign in as ${admin.username} with the password you set`;
 
-  const devices = await startDemoDevices();
+  const devices = await startDemoDevices({
+    receiptsDir: join(config.dataDir, "printed-receipts"),
+    report: (line) => process.stdout.write(`${line}\n`),
+  });
   const demoTerminals: Array<{ kind: TerminalKind; name: string; communityId: string }> = [
     { kind: "kiosk", name: "湘滨社区服务中心 1号机", communityId: "xiangbin" },
     { kind: "elder", name: "湘滨 演示长者终端", communityId: "xiangbin" },
