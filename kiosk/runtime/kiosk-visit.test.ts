@@ -217,6 +217,64 @@ describe("a resident at the kiosk", () => {
     expect(mine.ok && mine.data.map((view) => view.receiptCode)).toContain(receiptCode);
   });
 
+  it("a material uploaded from the phone reaches the kiosk's draft, and is not listed as missing on the receipt", async () => {
+    const { runtime } = await onlineKiosk();
+    const uploads: Array<BridgeEvents["upload:received"]> = [];
+    runtime.on("upload:received", (upload) => uploads.push(upload));
+    await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
+    const started = await runtime.call("application:start", { serviceCode: "residence-permit" });
+    const receiptCode = started.ok ? started.data.receiptCode : "";
+    const answers = { renting: true, employed: false };
+    const session = await runtime.call("application:phone-upload", { receiptCode, answers });
+    expect(session.ok).toBe(true);
+    const url = new URL(session.ok ? session.data.url : "http://invalid");
+    const token = url.pathname.split("/").at(-1)!;
+    const phone = await fetch(
+      `${harness!.url}/api/v1/public/uploads/${token}/files?materialCode=tenancy-contract`,
+      {
+        method: "POST",
+        headers: { "content-type": "image/png", "x-file-name": encodeURIComponent("租房合同.png") },
+        body: PNG,
+      },
+    );
+    expect(phone.status).toBe(201);
+    await eventually(() => uploads.length === 1, 5000);
+    expect(uploads[0]).toMatchObject({ receiptCode, materialCode: "tenancy-contract" });
+    expect(runtime.snapshot().drafts).toEqual([
+      { receiptCode, serviceCode: "residence-permit", provided: ["tenancy-contract"] },
+    ]);
+    const submitted = await runtime.call("application:submit", { receiptCode, answers, phone: null });
+    const missing = submitted.ok ? submitted.data.missing.map((m) => m.code) : [];
+    expect(missing).not.toContain("tenancy-contract");
+    expect(missing.length).toBeGreaterThan(0);
+    expect(runtime.snapshot().drafts).toEqual([]);
+  });
+
+  it("notices on a kiosk: delivered when they arrive, shown when the screen says so; only elder units confirm 'heard'", async () => {
+    const { runtime } = await onlineKiosk();
+    const published = await harness!.api<{ id: string }>("POST", "/api/v1/notices", {
+      title: "社区疫苗接种通知",
+      body: "本周六上午在社区服务中心接种流感疫苗，请携带身份证。",
+      category: "community",
+      priority: "normal",
+      communityIds: ["xiangbin"],
+      terminalKinds: ["kiosk"],
+      requiresConfirmation: false,
+    });
+    const noticeId = published.body.id;
+    await eventually(() => runtime.snapshot().notices.some((n) => n.notice.id === noticeId), 5000);
+    type Receipts = { terminals: Array<{ deliveredAt: string | null; shownAt: string | null }> };
+    const receipt = async () =>
+      (await harness!.api<Receipts>("GET", `/api/v1/notices/${noticeId}/receipts`)).body.terminals[0]!;
+    await eventually(async () => (await receipt()).deliveredAt !== null, 5000);
+    expect((await receipt()).shownAt).toBeNull();
+    expect(await runtime.call("notice:shown", { noticeId })).toEqual({ ok: true, data: { noticeId } });
+    await eventually(async () => (await receipt()).shownAt !== null, 5000);
+    expect(await runtime.call("notice:heard", { noticeId })).toMatchObject({ ok: false });
+    await eventually(() => runtime.snapshot().outbox.pending === 0, 5000);
+    expect(runtime.snapshot().outbox.rejected).toBe(0);
+  });
+
   it("out of paper: the receipt is queued (the screen shows the QR) and prints once paper is loaded", async () => {
     const { runtime } = await onlineKiosk();
     await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
