@@ -31,6 +31,8 @@ import { FleetPage } from "./fleet/fleet-page";
 import { type Fleet, useFleet } from "./fleet/use-fleet";
 import { useI18n } from "./i18n/i18n";
 import { type LiveLink, useConsoleSocket } from "./live/use-console-socket";
+import { NoticePage } from "./notices/notice-page";
+import { NoticesPage } from "./notices/notices-page";
 import { OfflineStrip } from "./offline/offline-strip";
 import { useOfflineWarning } from "./offline/use-offline-warning";
 import { PasswordPage } from "./password/password-page";
@@ -259,6 +261,19 @@ function CurrentPage(props: {
           receiptCode={route.receiptCode}
           api={api}
           store={applications}
+        />
+      );
+    case "notices":
+      return <NoticesPage api={api} live={live} communities={communities} staff={session.staff} />;
+    case "notice":
+      return (
+        <NoticePage
+          key={route.noticeId}
+          noticeId={route.noticeId}
+          api={api}
+          live={live}
+          communities={communities}
+          staff={session.staff}
         />
       );
     case "catalogue":

@@ -26,6 +26,7 @@ import {
   terminalSummarySchema,
 } from "@linli/protocol";
 import { applicationCalls } from "../applications/applications-api";
+import { noticeCalls } from "../notices/notices-api";
 import { ApiError, requestBlob, requestJson } from "./http";
 import type {
   AuditEntry,
@@ -114,6 +115,7 @@ export function createConsoleApi(token: string, onUnauthorized: () => void) {
   };
   return {
     ...applicationCalls(call, (path) => requestBlob(path, token)),
+    ...noticeCalls(call),
     async signOut(): Promise<void> {
       await call("/api/v1/auth/logout", "POST");
     },

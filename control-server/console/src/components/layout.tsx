@@ -39,6 +39,7 @@ export function Layout(props: {
       ? [{ page: "applications" as const, label: "nav.applications" as const }]
       : []),
     { page: "checks", label: "nav.checks" },
+    { page: "notices", label: "nav.notices" },
     { page: "elders", label: "nav.elders" },
     { page: "providers", label: "nav.providers" },
     { page: "devices", label: "nav.devices" },
@@ -62,6 +63,7 @@ export function Layout(props: {
     elderNew: "elders",
     service: "services",
     application: "applications",
+    notice: "notices",
   };
   const current = (page: Page) =>
     props.route.page === page ? "page" : parent[props.route.page] === page ? "true" : undefined;

@@ -20,6 +20,7 @@ export const pages = [
   "applications",
   "catalogue",
   "residents",
+  "notices",
 ] as const;
 export type Page = (typeof pages)[number];
 export type Route =
@@ -29,7 +30,8 @@ export type Route =
   | { page: "elder"; elderId: string }
   | { page: "service"; requestId: string }
   | { page: "elderNew"; terminalId: string | null }
-  | { page: "application"; receiptCode: string };
+  | { page: "application"; receiptCode: string }
+  | { page: "notice"; noticeId: string };
 
 export const pageHref = (page: Page) => `#/${page}`;
 export const terminalHref = (terminalId: string) => `#/terminal/${encodeURIComponent(terminalId)}`;
@@ -37,6 +39,7 @@ export const alarmHref = (alarmId: string) => `#/alarm/${encodeURIComponent(alar
 export const elderHref = (elderId: string) => `#/elder/${encodeURIComponent(elderId)}`;
 export const serviceHref = (requestId: string) => `#/service/${encodeURIComponent(requestId)}`;
 export const applicationHref = (receiptCode: string) => `#/application/${encodeURIComponent(receiptCode)}`;
+export const noticeHref = (noticeId: string) => `#/notice/${encodeURIComponent(noticeId)}`;
 export const newElderHref = (terminalId?: string) =>
   terminalId ? `#/elders/new/${encodeURIComponent(terminalId)}` : "#/elders/new";
 
@@ -62,6 +65,8 @@ function current(): Route {
   if (requestId) return { page: "service", requestId };
   const receiptCode = withId(path, /^application\/([^/]+)$/);
   if (receiptCode) return { page: "application", receiptCode };
+  const noticeId = withId(path, /^notice\/([^/]+)$/);
+  if (noticeId) return { page: "notice", noticeId };
   if (path === "elders/new") return { page: "elderNew", terminalId: null };
   const unitId = withId(path, /^elders\/new\/([^/]+)$/);
   if (unitId) return { page: "elderNew", terminalId: unitId };

@@ -4,6 +4,7 @@ import { callsEn, callsZhCN } from "./messages-calls";
 import { checksEn, checksZhCN } from "./messages-checks";
 import { devicesEn, devicesZhCN } from "./messages-devices";
 import { eldersEn, eldersZhCN } from "./messages-elders";
+import { noticesEn, noticesZhCN } from "./messages-notices";
 import { servicesEn, servicesZhCN } from "./messages-services";
 
 /** Every word of the staff console, zh-CN first; the English dictionary must have every key. */
@@ -268,6 +269,7 @@ const zhCN = {
   ...callsZhCN,
   ...devicesZhCN,
   ...applicationsZhCN,
+  ...noticesZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -542,6 +544,7 @@ const en: Record<MessageKey, string> = {
   ...callsEn,
   ...devicesEn,
   ...applicationsEn,
+  ...noticesEn,
 };
 
 export const locales = ["zh-CN", "en"] as const;

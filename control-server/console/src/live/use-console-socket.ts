@@ -45,6 +45,8 @@ export interface LiveHandlers {
   checkTask?(task: CheckTask): void;
   /** An application was submitted or changed (status, a file, a rating). */
   application?(application: ApplicationView): void;
+  /** A terminal proved delivery, display or "heard it" of a notice, or staff noted a call-back. */
+  noticeReceipt?(event: { noticeId: string; terminalId: string }): void;
   /** An elder unit asks to talk to the centre. */
   callRinging?(call: CallRinging): void;
   /** Someone (maybe this console) took a call: the others stop ringing. */
@@ -184,6 +186,13 @@ export function useConsoleSocket(token: string, onUnauthorized: () => void): Liv
     socket.on("application:changed", (application: unknown) => {
       const parsed = applicationViewSchema.safeParse(application);
       if (parsed.success) tell((h) => h.application?.(parsed.data));
+    });
+    socket.on("notice:receipt", (event: unknown) => {
+      const receipt = event as { noticeId?: unknown; terminalId?: unknown } | null;
+      if (typeof receipt?.noticeId === "string" && typeof receipt.terminalId === "string") {
+        const checked = { noticeId: receipt.noticeId, terminalId: receipt.terminalId };
+        tell((h) => h.noticeReceipt?.(checked));
+      }
     });
     socket.on("checktask:changed", (task: unknown) => {
       const parsed = checkTaskSchema.safeParse(task);
