@@ -1,7 +1,5 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { isValidIdNumber, maskIdNumber } from "@linli/hardware/id-card/id-number";
+import { randomBytes } from "node:crypto";
+import { isValidIdNumber } from "@linli/hardware/id-card/id-number";
 import {
   type ApplicationAnswers,
   type ApplicationLookup,
@@ -11,7 +9,6 @@ import {
   type ApplicationStatus,
   type ApplicationSubmit,
   type ApplicationView,
-  MAX_MATERIAL_BYTES,
   materialsNeeded,
   newReceiptCode,
   normaliseReceiptCode,
@@ -25,19 +22,29 @@ import type { AuditLog } from "../audit";
 import type { StaffPrincipal } from "../auth/staff";
 import type { ServerBus } from "../bus";
 import type { Database } from "../db/database";
-import { seesPhoneNumbers } from "../elders/elder-profiles";
-import { maskPhone } from "../privacy/mask";
-import { EventRefusal } from "../terminals/inbox";
-import { getApplicationService, listApplicationServices } from "./catalogue";
-import { maskName } from "./mask-name";
 import {
-  MATERIAL_EXTENSIONS,
-  MATERIAL_TYPE_NAMES,
-  type MaterialMimeType,
-  sniffMaterialType,
-} from "./material-file-type";
+  APPLICATION_SELECT,
+  type ApplicationRow,
+  publicApplicationView,
+  staffApplicationView,
+} from "./application-views";
+import {
+  getApplicationService,
+  listApplicationServices,
+  saveApplicationService,
+  serviceOfferedAt,
+  serviceProblem,
+} from "./catalogue";
+import {
+  cleanFileName,
+  type MaterialFileContent,
+  MaterialStore,
+  type NewMaterialFile,
+} from "./material-store";
+import { refuse } from "./refuse";
 import { ResidentRegistry } from "./resident-registry";
 import { STATUS_TRANSITIONS, STATUSES_NEEDING_A_NOTE } from "./status-transitions";
+import { UploadSessions } from "./upload-sessions";
 import { addWorkingDays } from "./working-days";
 
 export interface ApplicationOfficeOptions {
@@ -53,56 +60,6 @@ export interface ApplicationOfficeOptions {
 /** A phone-upload session lasts long enough to find the papers at home, not for days. */
 const UPLOAD_SESSION_MS = 30 * 60 * 1000;
 
-interface ApplicationRow {
-  receipt_code: string;
-  service_code: string;
-  applicant_id_number: string;
-  applicant_name: string;
-  applicant_phone: string | null;
-  resident_id: string | null;
-  answers: string;
-  community_id: string;
-  community_name: string;
-  channel: "kiosk" | "console";
-  terminal_id: string | null;
-  terminal_name: string | null;
-  status: ApplicationStatus;
-  submitted_at: string;
-  target_at: string;
-}
-
-interface FileRow {
-  id: string;
-  material_code: string;
-  file_name: string;
-  mime_type: MaterialMimeType;
-  size: number;
-  source: "kiosk" | "phone";
-  path: string;
-  added_at: string;
-}
-
-interface UploadSessionRow {
-  receipt_code: string;
-  service_code: string;
-  answers: string;
-  terminal_id: string | null;
-  expires_at: string;
-}
-
-const APPLICATION_SELECT = `
-  SELECT a.*, c.name AS community_name, t.name AS terminal_name
-  FROM applications a
-  JOIN communities c ON c.id = a.community_id
-  LEFT JOIN terminals t ON t.id = a.terminal_id`;
-
-/** A staff member's view of a file, to send it. */
-export interface MaterialFileContent {
-  absolutePath: string;
-  mimeType: MaterialMimeType;
-  fileName: string;
-}
-
 export interface WalkInApplication {
   serviceCode: string;
   applicant: { idNumber: string; name: string; phone: string | null };
@@ -111,36 +68,42 @@ export interface WalkInApplication {
   communityId?: string | undefined;
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const refuse = (code: ConstructorParameters<typeof EventRefusal>[0], message: string): never => {
-  throw new EventRefusal(code, message);
-};
-
-/** Keeps what a resident's file name says, without paths or control characters. */
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).at(-1) ?? "";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (cleaned || "material").slice(0, 120);
+interface NewApplication {
+  receiptCode: string;
+  submitEventId: string | null;
+  serviceCode: string;
+  applicant: { idNumber: string; name: string; phone: string | null };
+  answers: ApplicationAnswers;
+  communityId: string;
+  channel: "kiosk" | "console";
+  terminalId: string | null;
+  createdBy: string | null;
+  submittedAt: Date;
+  /** For the history: `terminal:<id>` or `staff:<id>`. */
+  actor: string;
 }
 
 /**
  * Kiosk applications from submission to collection: the catalogue, applications with their materials,
  * history and rating, phone-upload sessions, and the views residents and staff read. Methods refuse bad
- * input by throwing `EventRefusal` before anything is written.
+ * input (throwing `EventRefusal`) before anything is written.
  */
 export class ApplicationOffice {
   readonly residents: ResidentRegistry;
-  readonly #uploadSessionMs: number;
+  readonly #materials: MaterialStore;
+  readonly #uploads: UploadSessions;
+  readonly #timeZone: string;
 
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
     private readonly bus: ServerBus,
-    private readonly options: ApplicationOfficeOptions,
+    options: ApplicationOfficeOptions,
   ) {
     this.residents = new ResidentRegistry(db, audit);
-    this.#uploadSessionMs = options.uploadSessionMs ?? UPLOAD_SESSION_MS;
+    this.#materials = new MaterialStore(db, options.dataDir);
+    this.#uploads = new UploadSessions(db, options.publicUrl, options.uploadSessionMs ?? UPLOAD_SESSION_MS);
+    this.#timeZone = options.timeZone;
   }
 
   // ── The catalogue ────────────────────────────────────────────────────────────────────────────────
@@ -151,53 +114,13 @@ export class ApplicationOffice {
 
   /** Adds or replaces a service; every `when` must name one of its questions. Kiosks are told to refetch. */
   saveService(service: ApplicationService, actor: StaffPrincipal, ip: string): ApplicationService {
-    const questions = new Set(service.questions.map((question) => question.code));
-    if (questions.size !== service.questions.length) refuse("invalid_payload", "two questions share a code");
-    if (new Set(service.materials.map((m) => m.code)).size !== service.materials.length)
-      refuse("invalid_payload", "two materials share a code");
-    for (const material of service.materials) {
-      const unknown = Object.keys(material.when).find((question) => !questions.has(question));
-      if (unknown)
-        refuse("invalid_payload", `material ${material.code} depends on unknown question ${unknown}`);
-    }
-    const now = new Date().toISOString();
+    const problem = serviceProblem(service);
+    if (problem) refuse("invalid_payload", problem);
     this.db.transaction(() => {
-      const existing = this.db.prepare("SELECT 1 FROM application_services WHERE code = ?").get(service.code);
-      const values = [
-        service.name,
-        service.nameEn,
-        service.department,
-        service.departmentEn,
-        service.summary,
-        service.summaryEn,
-        service.targetDays,
-        JSON.stringify(service.questions),
-        JSON.stringify(service.materials),
-        service.active ? 1 : 0,
-        now,
-        service.code,
-      ];
-      if (existing) {
-        this.db
-          .prepare(
-            `UPDATE application_services SET name = ?, name_en = ?, department = ?, department_en = ?,
-               summary = ?, summary_en = ?, target_days = ?, questions = ?, materials = ?, active = ?,
-               updated_at = ? WHERE code = ?`,
-          )
-          .run(...values);
-      } else {
-        this.db
-          .prepare(
-            `INSERT INTO application_services (name, name_en, department, department_en, summary, summary_en,
-               target_days, questions, materials, active, updated_at, code, position)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-               (SELECT coalesce(max(position), -1) + 1 FROM application_services))`,
-          )
-          .run(...values);
-      }
+      const outcome = saveApplicationService(this.db, service);
       this.audit.record({
         actor: { type: "staff", id: actor.id },
-        action: existing ? "application_service.updated" : "application_service.created",
+        action: `application_service.${outcome}`,
         target: { type: "application_service", id: service.code },
         detail: { active: service.active, materials: service.materials.length },
         ip,
@@ -213,10 +136,7 @@ export class ApplicationOffice {
     terminal: { id: string; communityId: string },
     submit: ApplicationSubmit,
   ): { receiptCode: string; status: ApplicationStatus } {
-    const taken = this.db
-      .prepare("SELECT submit_event_id FROM applications WHERE receipt_code = ?")
-      .get(submit.receiptCode) as { submit_event_id: string | null } | undefined;
-    if (taken)
+    if (this.#row(submit.receiptCode))
       refuse("conflict", `receipt code ${submit.receiptCode} is already used by another application`);
     this.#insertApplication({
       receiptCode: submit.receiptCode,
@@ -278,69 +198,43 @@ export class ApplicationOffice {
 
   /** A resident's applications at a kiosk, by receipt code or by the ID number of the card they placed. */
   lookup(terminal: { id: string }, request: ApplicationLookup): PublicApplicationView[] {
-    let codes: string[];
+    let rows: ApplicationRow[];
     if ("receiptCode" in request) {
-      codes = [request.receiptCode];
+      rows = [this.#row(request.receiptCode)].filter((row) => row !== null);
     } else {
       if (!isValidIdNumber(request.idNumber))
         refuse("invalid_payload", "the ID number's check digit is wrong");
-      codes = (
-        this.db
-          .prepare(
-            "SELECT receipt_code FROM applications WHERE applicant_id_number = ? ORDER BY submitted_at DESC",
-          )
-          .all(request.idNumber) as Array<{ receipt_code: string }>
-      ).map((row) => row.receipt_code);
+      rows = this.db
+        .prepare(`${APPLICATION_SELECT} WHERE a.applicant_id_number = ? ORDER BY a.submitted_at DESC`)
+        .all(request.idNumber.toUpperCase()) as ApplicationRow[];
     }
-    const views = codes.flatMap((code) => {
-      const view = this.publicView(code);
-      return view ? [view] : [];
-    });
     this.audit.record({
       actor: { type: "terminal", id: terminal.id },
       action: "application.lookup",
-      detail: { by: "receiptCode" in request ? "receipt-code" : "id-number", found: views.length },
+      detail: { by: "receiptCode" in request ? "receipt-code" : "id-number", found: rows.length },
     });
-    return views;
+    return rows.map((row) => publicApplicationView(this.db, this.#materials, row));
   }
 
-  /** A QR-code session for the resident's phone; only the token's hash is kept. */
-  openUploadSession(
-    terminal: { id: string },
-    request: UploadSessionRequest,
-    now = new Date(),
-  ): UploadSession {
-    const service = this.#activeService(request.serviceCode);
+  /** A QR-code session for the resident's phone. */
+  openUploadSession(terminal: { id: string }, request: UploadSessionRequest): UploadSession {
+    const service = serviceOfferedAt(this.db, request.serviceCode, new Date());
+    if (!service) return refuse("invalid_payload", `no service ${request.serviceCode} is offered`);
     this.#checkAnswers(service, request.answers);
-    const token = randomBytes(16).toString("base64url");
-    const expiresAt = new Date(now.getTime() + this.#uploadSessionMs).toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO upload_sessions (token_hash, receipt_code, service_code, answers, terminal_id, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        hashToken(token),
-        request.receiptCode,
-        service.code,
-        JSON.stringify(request.answers),
-        terminal.id,
-        now.toISOString(),
-        expiresAt,
-      );
+    const session = this.#uploads.open({ ...request, terminalId: terminal.id });
     this.audit.record({
       actor: { type: "terminal", id: terminal.id },
       action: "upload_session.opened",
       target: { type: "application", id: request.receiptCode },
     });
-    return { url: `${this.options.publicUrl()}/r/upload/${token}`, expiresAt };
+    return session;
   }
 
   // ── From residents' phones (the receipt code or the upload token is the secret) ─────────────────
 
   publicView(receiptCode: string): PublicApplicationView | null {
     const row = this.#row(receiptCode);
-    return row ? this.#publicView(row) : null;
+    return row ? publicApplicationView(this.db, this.#materials, row) : null;
   }
 
   rateFromPhone(receiptCode: string, rating: { score: number; comment: string }): PublicApplicationView {
@@ -357,14 +251,14 @@ export class ApplicationOffice {
     return this.publicView(receiptCode)!;
   }
 
-  uploadPage(token: string, now = new Date()): UploadPage {
-    const session = this.#uploadSession(token, now);
-    const service = getApplicationService(this.db, session.service_code)!;
-    const provided = this.#providedMaterials(session.receipt_code);
+  uploadPage(token: string): UploadPage {
+    const session = this.#uploads.find(token);
+    const service = getApplicationService(this.db, session.serviceCode)!;
+    const provided = this.#materials.provided(session.receiptCode);
     return {
-      receiptCode: session.receipt_code,
+      receiptCode: session.receiptCode,
       service: { code: service.code, name: service.name, nameEn: service.nameEn },
-      materials: materialsNeeded(service, JSON.parse(session.answers) as ApplicationAnswers).map((m) => ({
+      materials: materialsNeeded(service, session.answers).map((m) => ({
         code: m.code,
         name: m.name,
         nameEn: m.nameEn,
@@ -372,34 +266,25 @@ export class ApplicationOffice {
         noteEn: m.noteEn,
         provided: provided.has(m.code),
       })),
-      expiresAt: session.expires_at,
+      expiresAt: session.expiresAt,
     };
   }
 
-  /**
-   * A file from the resident's phone. Returns the kiosk that opened the session (to tell it) with what
-   * was stored.
-   */
+  /** A file from the resident's phone; the kiosk that opened the session is told. */
   uploadFromPhone(
     token: string,
     upload: { materialCode: string; fileName: string; claimedType: string; bytes: Buffer },
-    now = new Date(),
-  ): {
-    materialCode: string;
-    fileName: string;
-    size: number;
-    receiptCode: string;
-    terminalId: string | null;
-  } {
-    const stored = this.db.transaction(() => {
-      const session = this.#uploadSession(token, now);
-      const service = getApplicationService(this.db, session.service_code)!;
+  ): { materialCode: string; fileName: string; size: number } {
+    const now = new Date();
+    const fileName = cleanFileName(upload.fileName);
+    const session = this.db.transaction(() => {
+      const session = this.#uploads.find(token, now);
+      const service = getApplicationService(this.db, session.serviceCode)!;
       if (!service.materials.some((m) => m.code === upload.materialCode))
         refuse("invalid_payload", `${service.name} has no material ${upload.materialCode}`);
-      const fileName = cleanFileName(upload.fileName);
       this.#storeMaterial({
         eventId: null,
-        receiptCode: session.receipt_code,
+        receiptCode: session.receiptCode,
         materialCode: upload.materialCode,
         fileName,
         claimedType: upload.claimedType,
@@ -411,30 +296,22 @@ export class ApplicationOffice {
       this.audit.record({
         actor: { type: "anonymous" },
         action: "application.material_added",
-        target: { type: "application", id: session.receipt_code },
+        target: { type: "application", id: session.receiptCode },
         detail: { material: upload.materialCode, size: upload.bytes.length, channel: "phone" },
       });
-      return {
+      return session;
+    })();
+    this.bus.emit("upload:received", {
+      terminalId: session.terminalId,
+      upload: {
+        receiptCode: session.receiptCode,
         materialCode: upload.materialCode,
         fileName,
-        size: upload.bytes.length,
-        receiptCode: session.receipt_code,
-        terminalId: session.terminal_id,
-      };
-    })();
-    if (stored.terminalId) {
-      this.bus.emit("upload:received", {
-        terminalId: stored.terminalId,
-        upload: {
-          receiptCode: stored.receiptCode,
-          materialCode: stored.materialCode,
-          fileName: stored.fileName,
-          at: now.toISOString(),
-        },
-      });
-    }
-    this.announce(stored.receiptCode);
-    return stored;
+        at: now.toISOString(),
+      },
+    });
+    this.announce(session.receiptCode);
+    return { materialCode: upload.materialCode, fileName, size: upload.bytes.length };
   }
 
   // ── For staff ─────────────────────────────────────────────────────────────────────────────────────
@@ -469,14 +346,14 @@ export class ApplicationOffice {
       detail: { count: rows.length, status: filter.status ?? null, searched: q !== "" },
       ip,
     });
-    return rows.map((row) => this.#staffView(row, reader));
+    return rows.map((row) => staffApplicationView(this.db, this.#materials, row, reader));
   }
 
   /** One application as this reader may see it (null: unknown, or another community's); not audited. */
   view(receiptCode: string, reader: StaffPrincipal): ApplicationView | null {
     const row = this.#row(receiptCode);
     if (!row || (reader.communityId && reader.communityId !== row.community_id)) return null;
-    return this.#staffView(row, reader);
+    return staffApplicationView(this.db, this.#materials, row, reader);
   }
 
   read(receiptCode: string, reader: StaffPrincipal, ip: string): ApplicationView | null {
@@ -529,23 +406,16 @@ export class ApplicationOffice {
   }
 
   file(receiptCode: string, fileId: string, reader: StaffPrincipal, ip: string): MaterialFileContent | null {
-    if (!this.view(receiptCode, reader)) return null;
-    const row = this.db
-      .prepare("SELECT * FROM application_files WHERE id = ? AND receipt_code = ?")
-      .get(fileId, receiptCode) as FileRow | undefined;
-    if (!row) return null;
+    const file = this.view(receiptCode, reader) ? this.#materials.file(receiptCode, fileId) : null;
+    if (!file) return null;
     this.audit.record({
       actor: { type: "staff", id: reader.id },
       action: "application.file_read",
       target: { type: "application", id: receiptCode },
-      detail: { fileId, material: row.material_code },
+      detail: { fileId, material: file.materialCode },
       ip,
     });
-    return {
-      absolutePath: join(this.options.dataDir, row.path),
-      mimeType: row.mime_type,
-      fileName: row.file_name,
-    };
+    return file;
   }
 
   /** Staff file an application for a resident at the counter; the server issues the receipt code. */
@@ -597,51 +467,24 @@ export class ApplicationOffice {
 
   // ── Inside ────────────────────────────────────────────────────────────────────────────────────────
 
-  /**
-   * The service, when it was offered at `at`: a kiosk that was offline may deliver an application made
-   * before staff withdrew the service, and that application still stands.
-   */
-  #activeService(code: string, at: Date = new Date()): ApplicationService {
-    const service = getApplicationService(this.db, code);
-    if (service?.active) return service;
-    const withdrawnAt = this.db
-      .prepare("SELECT updated_at FROM application_services WHERE code = ?")
-      .get(code) as { updated_at: string } | undefined;
-    if (service && withdrawnAt && at.toISOString() < withdrawnAt.updated_at) return service;
-    return refuse("invalid_payload", `no service ${code} is offered`);
-  }
-
   #checkAnswers(service: ApplicationService, answers: ApplicationAnswers): void {
     const unknown = Object.keys(answers).find((code) => !service.questions.some((q) => q.code === code));
     if (unknown) refuse("invalid_payload", `${service.name} asks no question ${unknown}`);
   }
 
-  #insertApplication(input: {
-    receiptCode: string;
-    submitEventId: string | null;
-    serviceCode: string;
-    applicant: { idNumber: string; name: string; phone: string | null };
-    answers: ApplicationAnswers;
-    communityId: string;
-    channel: "kiosk" | "console";
-    terminalId: string | null;
-    createdBy: string | null;
-    submittedAt: Date;
-    actor: string;
-  }): void {
+  #insertApplication(input: NewApplication): void {
     if (!isValidIdNumber(input.applicant.idNumber))
       refuse("invalid_payload", "the applicant's ID number has a wrong check digit");
-    const service = this.#activeService(input.serviceCode, input.submittedAt);
+    const service =
+      serviceOfferedAt(this.db, input.serviceCode, input.submittedAt) ??
+      refuse("invalid_payload", `no service ${input.serviceCode} is offered`);
     this.#checkAnswers(service, input.answers);
     const idNumber = input.applicant.idNumber.toUpperCase();
     const name = input.applicant.name.trim();
     const resident = this.residents.find(idNumber, name);
     const submittedAt = input.submittedAt.toISOString();
-    const targetAt = addWorkingDays(
-      input.submittedAt,
-      service.targetDays,
-      this.options.timeZone,
-    ).toISOString();
+    const targetAt = addWorkingDays(input.submittedAt, service.targetDays, this.#timeZone).toISOString();
+    const now = new Date().toISOString();
     this.db
       .prepare(
         `INSERT INTO applications (receipt_code, submit_event_id, service_code, applicant_id_number, applicant_name,
@@ -663,9 +506,9 @@ export class ApplicationOffice {
         input.terminalId,
         input.createdBy,
         submittedAt,
-        new Date().toISOString(),
+        now,
         targetAt,
-        new Date().toISOString(),
+        now,
       );
     this.#history(input.receiptCode, submittedAt, "submitted", input.actor, "");
   }
@@ -678,54 +521,15 @@ export class ApplicationOffice {
       .run(receiptCode, at, status, actor, note);
   }
 
-  #storeMaterial(input: {
-    eventId: string | null;
-    receiptCode: string;
-    materialCode: string;
-    fileName: string;
-    claimedType: string;
-    bytes: Buffer;
-    source: "kiosk" | "phone";
-    terminalId: string | null;
-    addedAt: Date;
-  }): void {
-    if (input.bytes.length === 0) refuse("invalid_payload", "the file is empty");
-    if (input.bytes.length > MAX_MATERIAL_BYTES)
-      refuse("invalid_payload", `the file is larger than ${MAX_MATERIAL_BYTES / 1024 / 1024} MB`);
-    const actual = sniffMaterialType(input.bytes);
-    if (!actual) refuse("invalid_payload", "the file is not a JPEG or PNG image or a PDF document");
-    if (actual !== input.claimedType)
-      refuse("invalid_payload", `the file is ${MATERIAL_TYPE_NAMES[actual!]}, not ${input.claimedType}`);
-    const application = this.#row(input.receiptCode);
+  /** Once the application is here, its material must be one its service asks for. */
+  #storeMaterial(file: NewMaterialFile): void {
+    const application = this.#row(file.receiptCode);
     if (application) {
       const service = getApplicationService(this.db, application.service_code)!;
-      if (!service.materials.some((m) => m.code === input.materialCode))
-        refuse("invalid_payload", `${service.name} has no material ${input.materialCode}`);
+      if (!service.materials.some((m) => m.code === file.materialCode))
+        refuse("invalid_payload", `${service.name} has no material ${file.materialCode}`);
     }
-    const id = randomUUID();
-    const relative = join("materials", input.receiptCode, `${id}.${MATERIAL_EXTENSIONS[actual!]}`);
-    mkdirSync(join(this.options.dataDir, "materials", input.receiptCode), { recursive: true });
-    writeFileSync(join(this.options.dataDir, relative), input.bytes, { flush: true });
-    this.db
-      .prepare(
-        `INSERT INTO application_files (id, event_id, receipt_code, material_code, file_name, mime_type, size,
-           source, terminal_id, path, added_at, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        input.eventId,
-        input.receiptCode,
-        input.materialCode,
-        cleanFileName(input.fileName),
-        actual,
-        input.bytes.length,
-        input.source,
-        input.terminalId,
-        relative,
-        input.addedAt.toISOString(),
-        new Date().toISOString(),
-      );
+    this.#materials.store(file);
   }
 
   #rate(
@@ -753,93 +557,11 @@ export class ApplicationOffice {
       );
   }
 
-  #uploadSession(token: string, now: Date): UploadSessionRow {
-    const session = this.db
-      .prepare(
-        "SELECT receipt_code, service_code, answers, terminal_id, expires_at FROM upload_sessions WHERE token_hash = ?",
-      )
-      .get(hashToken(token)) as UploadSessionRow | undefined;
-    if (!session) return refuse("not_found", "no such upload link");
-    if (session.expires_at <= now.toISOString())
-      refuse("expired", "this upload link has expired; open a new one at the kiosk");
-    return session;
-  }
-
   #row(receiptCode: string): ApplicationRow | null {
     return (
       (this.db.prepare(`${APPLICATION_SELECT} WHERE a.receipt_code = ?`).get(receiptCode) as
         | ApplicationRow
         | undefined) ?? null
     );
-  }
-
-  #providedMaterials(receiptCode: string): Set<string> {
-    const rows = this.db
-      .prepare("SELECT DISTINCT material_code FROM application_files WHERE receipt_code = ?")
-      .all(receiptCode) as Array<{ material_code: string }>;
-    return new Set(rows.map((row) => row.material_code));
-  }
-
-  #publicView(row: ApplicationRow): PublicApplicationView {
-    const service = getApplicationService(this.db, row.service_code)!;
-    const provided = this.#providedMaterials(row.receipt_code);
-    const history = this.db
-      .prepare("SELECT at, status, note FROM application_history WHERE receipt_code = ? ORDER BY id")
-      .all(row.receipt_code) as PublicApplicationView["history"];
-    const rating = this.db
-      .prepare("SELECT score, comment, rated_at FROM application_ratings WHERE receipt_code = ?")
-      .get(row.receipt_code) as { score: number; comment: string; rated_at: string } | undefined;
-    return {
-      receiptCode: row.receipt_code,
-      service: {
-        code: service.code,
-        name: service.name,
-        nameEn: service.nameEn,
-        department: service.department,
-        departmentEn: service.departmentEn,
-      },
-      applicantName: maskName(row.applicant_name),
-      status: row.status,
-      submittedAt: row.submitted_at,
-      targetAt: row.target_at,
-      materials: materialsNeeded(service, JSON.parse(row.answers) as ApplicationAnswers).map((m) => ({
-        code: m.code,
-        name: m.name,
-        nameEn: m.nameEn,
-        provided: provided.has(m.code),
-      })),
-      history,
-      rating: rating ? { score: rating.score, comment: rating.comment, ratedAt: rating.rated_at } : null,
-    };
-  }
-
-  #staffView(row: ApplicationRow, reader: StaffPrincipal): ApplicationView {
-    const files = this.db
-      .prepare("SELECT * FROM application_files WHERE receipt_code = ? ORDER BY added_at, id")
-      .all(row.receipt_code) as FileRow[];
-    const phone = row.applicant_phone;
-    return {
-      ...this.#publicView(row),
-      applicantName: row.applicant_name,
-      community: { id: row.community_id, name: row.community_name },
-      channel: row.channel,
-      terminal: row.terminal_id ? { id: row.terminal_id, name: row.terminal_name ?? "" } : null,
-      applicant: {
-        name: row.applicant_name,
-        idMasked: maskIdNumber(row.applicant_id_number),
-        phone: phone && !seesPhoneNumbers(reader) ? maskPhone(phone) : phone,
-        registered: row.resident_id !== null,
-      },
-      answers: JSON.parse(row.answers) as ApplicationAnswers,
-      files: files.map((file) => ({
-        id: file.id,
-        materialCode: file.material_code,
-        fileName: file.file_name,
-        mimeType: file.mime_type,
-        size: file.size,
-        source: file.source,
-        addedAt: file.added_at,
-      })),
-    };
   }
 }

@@ -57,3 +57,67 @@ export function getApplicationService(db: Database, code: string): ApplicationSe
     | undefined;
   return row ? toService(row) : null;
 }
+
+/** Why a service cannot be saved (duplicate codes, a condition on a question it does not ask), or null. */
+export function serviceProblem(service: ApplicationService): string | null {
+  const questions = new Set(service.questions.map((question) => question.code));
+  if (questions.size !== service.questions.length) return "two questions share a code";
+  if (new Set(service.materials.map((m) => m.code)).size !== service.materials.length)
+    return "two materials share a code";
+  for (const material of service.materials) {
+    const unknown = Object.keys(material.when).find((question) => !questions.has(question));
+    if (unknown) return `material ${material.code} depends on unknown question ${unknown}`;
+  }
+  return null;
+}
+
+/** Adds (at the end of the list) or replaces a service. */
+export function saveApplicationService(
+  db: Database,
+  service: ApplicationService,
+  now = new Date(),
+): "created" | "updated" {
+  const values = [
+    service.name,
+    service.nameEn,
+    service.department,
+    service.departmentEn,
+    service.summary,
+    service.summaryEn,
+    service.targetDays,
+    JSON.stringify(service.questions),
+    JSON.stringify(service.materials),
+    service.active ? 1 : 0,
+    now.toISOString(),
+    service.code,
+  ];
+  const updated = db
+    .prepare(
+      `UPDATE application_services SET name = ?, name_en = ?, department = ?, department_en = ?,
+         summary = ?, summary_en = ?, target_days = ?, questions = ?, materials = ?, active = ?,
+         updated_at = ? WHERE code = ?`,
+    )
+    .run(...values);
+  if (updated.changes > 0) return "updated";
+  db.prepare(
+    `INSERT INTO application_services (name, name_en, department, department_en, summary, summary_en,
+       target_days, questions, materials, active, updated_at, code, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+       (SELECT coalesce(max(position), -1) + 1 FROM application_services))`,
+  ).run(...values);
+  return "created";
+}
+
+/**
+ * The service as it was offered at `at`: a kiosk that was offline may deliver an application made before
+ * staff withdrew the service, and that application still stands. Null when it was not offered then.
+ */
+export function serviceOfferedAt(db: Database, code: string, at: Date): ApplicationService | null {
+  const service = getApplicationService(db, code);
+  if (!service) return null;
+  if (service.active) return service;
+  const { updated_at: withdrawnAt } = db
+    .prepare("SELECT updated_at FROM application_services WHERE code = ?")
+    .get(code) as { updated_at: string };
+  return at.toISOString() < withdrawnAt ? service : null;
+}
