@@ -100,10 +100,14 @@ describe("staff, audit and password pages", () => {
       "终端总览",
       "告警中心",
       "服务工单",
+      "办件",
       "今日平安",
+      "通知公告",
       "老人档案",
       "服务商",
       "门禁与车牌",
+      "事项目录",
+      "人口核对",
     ]);
     await page.goto(new URL("/console/#/staff", server.url).toString());
     await page.getByText("只有管理员可以查看此页面。").waitFor();
