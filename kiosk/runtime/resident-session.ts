@@ -27,6 +27,8 @@ export class ResidentSessions {
   #session: { resident: ResidentSession; idNumber: string } | null = null;
   /** Bumped at every sign-in and sign-out, so that a registry answer for an earlier card is dropped. */
   #generation = 0;
+  /** A card is being signed in (the registry is being asked). */
+  #cardPending = false;
 
   constructor(context: RuntimeContext, onEnd: () => void) {
     this.#context = context;
@@ -45,20 +47,30 @@ export class ResidentSessions {
   async card(reading: CardReading): Promise<void> {
     switch (reading.type) {
       case "card": {
+        this.#cardPending = true;
         const signedIn = await this.#signIn(reading.idNumber, reading.name, "card");
-        if (signedIn.ok) this.#context.emit("card", { type: "signed-in", resident: signedIn.data });
-        else this.#context.emit("card", { type: "unreadable", reason: signedIn.error.message });
+        if (signedIn.ok) {
+          this.#cardPending = false;
+          this.#context.emit("card", { type: "signed-in", resident: signedIn.data });
+        } else if (signedIn.error.code !== "conflict") {
+          // A conflict means the card went away (or another came) while the registry answered: nothing to say.
+          this.#cardPending = false;
+          this.#context.emit("card", { type: "unreadable", reason: signedIn.error.message });
+        }
         return;
       }
       case "unreadable":
         this.#context.emit("card", { type: "unreadable", reason: reading.reason });
         return;
-      case "removed":
-        // Only a card-started session ends with the card; a typed one has no card to take away.
-        if (this.#session?.resident.source !== "card") return;
+      case "removed": {
+        // Only a card's session (or a card still being signed in) ends with the card; a typed one stays.
+        const cardSession = this.#session?.resident.source === "card";
+        if (!cardSession && !this.#cardPending) return;
+        this.#cardPending = false;
         this.end();
         this.#context.emit("card", { type: "removed" });
         return;
+      }
     }
   }
 
@@ -67,6 +79,7 @@ export class ResidentSessions {
     const typed = typedSignInSchema.safeParse(request);
     if (!typed.success)
       return Promise.resolve(fail("invalid_payload", "sign-in needs an ID number and a name"));
+    this.#cardPending = false;
     return this.#signIn(typed.data.idNumber, typed.data.name, "typed");
   }
 
