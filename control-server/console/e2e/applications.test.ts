@@ -205,6 +205,51 @@ describe("applications in the console", () => {
     await page.locator(`tr[data-receipt-code="${receiptCode}"]`).waitFor();
   });
 
+  it("files an application at the counter: the answers make the checklist, the ID number is checked", async () => {
+    await page.goto(new URL("/console/#/applications", server.url).toString());
+    await page.getByRole("button", { name: "窗口代办" }).click();
+    const form = page.locator(".new-application");
+    await form.getByLabel("事项").selectOption("residence-permit");
+    await form.getByLabel("社区").selectOption("xiangbin");
+    const checklist = form.getByTestId("new-application-checklist");
+    // Unanswered questions count as "no": an owner-occupier without local work.
+    expect(await checklist.locator("li").allTextContents()).toEqual([
+      "居民身份证",
+      "近期一寸免冠照片",
+      "房产证",
+    ]);
+    await form.getByRole("group", { name: "您是否租房居住？" }).getByLabel("是").check();
+    await form.getByRole("group", { name: "您是否在本地就业？" }).getByLabel("是").check();
+    expect(await checklist.locator("li").allTextContents()).toEqual([
+      "居民身份证",
+      "近期一寸免冠照片",
+      "房屋租赁合同",
+      "劳动合同或营业执照",
+    ]);
+    await form.getByLabel("申请人姓名").fill("陈静");
+    const id = idNumber(303);
+    await form.getByLabel("身份证号").fill("4301021980");
+    await form.getByRole("button", { name: "提交申请" }).click();
+    await form.getByText("身份证号应为 18 位数字，最后一位可以是 X。").waitFor();
+    const wrongCheck = id.slice(0, 17) + (id.endsWith("1") ? "2" : "1");
+    await form.getByLabel("身份证号").fill(wrongCheck);
+    await form.getByRole("button", { name: "提交申请" }).click();
+    await form.getByText("身份证号校验位不对，请核对后重新输入。").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, "counter-form");
+
+    await form.getByLabel("身份证号").fill(id.toLowerCase());
+    await form.getByRole("button", { name: "提交申请" }).click();
+    await page.getByRole("heading", { level: 1, name: /居住证/ }).waitFor();
+    const facts = await page.getByTestId("application-facts").textContent();
+    expect(facts).toContain("陈静");
+    expect(facts).toContain("窗口代办");
+    expect(facts).not.toContain(id);
+    expect(await page.getByTestId("application-checklist").locator("li").count()).toBe(4);
+    const receiptCode = new URL(page.url()).hash.split("/").pop() ?? "";
+    expect(await residentSees(decodeURIComponent(receiptCode))).toBe("已提交，等待受理");
+  });
+
   it("saves a new conditional material in the catalogue, and kiosks are given it", async () => {
     await page.goto(new URL("/console/#/catalogue", server.url).toString());
     await page.getByRole("heading", { level: 1, name: "事项目录" }).waitFor();

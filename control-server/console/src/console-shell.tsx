@@ -253,7 +253,9 @@ function CurrentPage(props: {
         <AdminOnly title={t("audit.title")} />
       );
     case "applications":
-      return <ApplicationsPage store={applications} />;
+      return (
+        <ApplicationsPage store={applications} api={api} communities={communities} staff={session.staff} />
+      );
     case "application":
       return (
         <ApplicationPage

@@ -49,6 +49,15 @@ export function applicationCalls(call: Call, blob: (path: string) => Promise<Blo
     ): Promise<ApplicationView> {
       return parseApplication(await call(`${applicationPath(receiptCode)}/status`, "POST", { status, note }));
     },
+    /** 窗口代办: the server issues the receipt code. County-wide staff name the community. */
+    async createApplication(input: {
+      serviceCode: string;
+      applicant: { idNumber: string; name: string; phone: string | null };
+      answers: Record<string, boolean>;
+      communityId?: string;
+    }): Promise<ApplicationView> {
+      return parseApplication(await call("/api/v1/applications", "POST", input));
+    },
     /** A material file, fetched under the session (an <img src> could not carry the token). */
     applicationFile(receiptCode: string, fileId: string): Promise<Blob> {
       return blob(`${applicationPath(receiptCode)}/files/${encodeURIComponent(fileId)}`);

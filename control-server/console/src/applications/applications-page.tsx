@@ -1,5 +1,7 @@
 import { applicationStatuses } from "@linli/protocol";
 import { useState } from "react";
+import type { ConsoleApi } from "../api/console-api";
+import type { Community, StaffPrincipal } from "../api/types";
 import { PageTitle } from "../components/page-title";
 import { applicationHref } from "../components/use-hash-route";
 import { useNow } from "../components/use-now";
@@ -7,17 +9,25 @@ import { formatDateTime } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
 import { isOverdue, queue, type StatusFilter } from "./application-lists";
 import { ApplicationStatusBadge } from "./application-status-badge";
+import { NewApplicationForm } from "./new-application-form";
 import type { ApplicationStore } from "./use-applications";
 import "./applications.css";
 
 const FILTERS: StatusFilter[] = ["open", ...applicationStatuses, "all"];
 
 /** 办件: the queue, newest first, with status filters and search; overdue ones stand out; kept live. */
-export function ApplicationsPage({ store }: { store: ApplicationStore }) {
+export function ApplicationsPage(props: {
+  store: ApplicationStore;
+  api: ConsoleApi;
+  communities: Community[];
+  staff: StaffPrincipal;
+}) {
+  const { store } = props;
   const { t, locale } = useI18n();
   const now = useNow(60_000);
   const [filter, setFilter] = useState<StatusFilter>("open");
   const [query, setQuery] = useState("");
+  const [filing, setFiling] = useState(false);
   const all = store.applications ?? [];
   const shown = queue(all, filter, query);
   const overdue = shown.filter((application) => isOverdue(application, now)).length;
@@ -29,6 +39,26 @@ export function ApplicationsPage({ store }: { store: ApplicationStore }) {
     <>
       <PageTitle>{t("applications.title")}</PageTitle>
       <p className="page-intro">{t("applications.intro")}</p>
+      {filing ? (
+        <NewApplicationForm
+          api={props.api}
+          communities={props.communities}
+          staff={props.staff}
+          onCancel={() => setFiling(false)}
+          onCreated={(created) => {
+            store.put(created);
+            setFiling(false);
+            // The clerk carries on with it: the checklist, the files, the next step.
+            window.location.hash = applicationHref(created.receiptCode);
+          }}
+        />
+      ) : (
+        <div className="page-actions">
+          <button type="button" className="button button-primary" onClick={() => setFiling(true)}>
+            {t("newApplication.open")}
+          </button>
+        </div>
+      )}
       {store.error && (
         <div className="message message-error" role="alert">
           {t("applications.loadFailed", { message: store.error })}{" "}
