@@ -221,6 +221,97 @@ describe("a resident's visit, from ID card to printed receipt", () => {
     await page.getByRole("heading", { name: "请放置身份证" }).waitFor({ timeout: 10_000 });
     await eventually(() => kiosk.terminal.runtime.snapshot().resident === null, 5000, "session wiped");
     expect(await page.locator("body").textContent()).not.toContain(receiptCode);
+
+    // Anyone can follow it with the receipt code, typed on the code's own keypad, and read it aloud.
+    await page.getByRole("button", { name: "进度查询" }).tap();
+    for (const symbol of receiptCode.replace(/-/g, "")) {
+      await page.getByRole("button", { name: symbol, exact: true }).tap();
+    }
+    expect(await page.getByTestId("typed").textContent()).toBe(receiptCode);
+    await page.getByRole("button", { name: "查询", exact: true }).tap();
+    await application.getByTestId("status").getByText("已办结").waitFor({ timeout: 10_000 });
+    expect(await application.textContent()).toContain("您已评价：4 星");
+    const spoken: string[] = [];
+    kiosk.terminal.runtime.on("spoke", (text: string) => spoken.push(text));
+    await page.getByRole("button", { name: "朗读" }).tap();
+    await eventually(() => spoken.some((text) => text.includes("已办结")), 10_000, "read aloud");
+    await checkScreen(page, "32-progress-by-code");
+    await context.close();
+  }, 180_000);
+
+  it("offline and out of paper: the application is saved on the kiosk with its code, the screen shows the QR code, it reaches the centre when the link is back", async () => {
+    const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
+    await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
+    await server.stop();
+    await page.getByTestId("link-banner").getByText("网络中断，正在重试").waitFor({ timeout: 10_000 });
+    // The cached content still shows.
+    await page.getByRole("button", { name: "办事指南" }).tap();
+    await page.getByRole("button", { name: "居住证办理指南" }).waitFor();
+    await page.getByRole("button", { name: "返回" }).tap();
+    kiosk.printer.paperOut();
+
+    kiosk.reader.simulator.placeCard(CARD);
+    await page.getByRole("heading", { name: /^您好，/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole("button", { name: /我要办事/ }).tap();
+    await page.getByRole("button", { name: /居住证/ }).tap();
+    await page.getByRole("heading", { name: "您是否租房居住？" }).waitFor();
+    await page.getByRole("button", { name: "是", exact: true }).tap();
+    await page.getByRole("heading", { name: "您是否在本地就业？" }).waitFor();
+    await page.getByRole("button", { name: "否", exact: true }).tap();
+    await page.getByRole("heading", { name: "需要的材料" }).waitFor();
+    expect(await page.locator('li[data-material="tenancy-contract"]').count()).toBe(1);
+    expect(await page.locator('li[data-material="property-certificate"]').count()).toBe(0);
+    // Phone upload needs the centre, and says so.
+    await page.getByText("网络中断，暂时不能用手机上传，请用本机拍照").waitFor();
+    await checkScreen(page, "30-checklist-offline");
+    await page.getByRole("button", { name: /先提交/ }).tap();
+    await page.getByTestId("submit").tap();
+
+    await page.getByRole("heading", { name: "已提交" }).waitFor({ timeout: 10_000 });
+    const receiptCode = (await page.getByTestId("receipt-code").textContent())!;
+    expect(await page.getByTestId("delivery").textContent()).toContain("已保存在本机，网络恢复后自动提交");
+    await page
+      .getByTestId("print-outcome")
+      .getByText(/打印机暂时不能打印/)
+      .waitFor({ timeout: 10_000 });
+    await page.locator(".receipt-qr img[data-qr]").waitFor();
+    await checkScreen(page, "31-receipt-offline-no-paper");
+
+    // Paper back in: the held receipt comes out with its code.
+    kiosk.printer.loadPaper();
+    await eventually(
+      () => kiosk.printer.documents.some((d) => textOf(d).includes(receiptCode)),
+      15_000,
+      "held receipt printed",
+    );
+
+    // Progress needs the centre: said plainly.
+    await page.getByRole("button", { name: "完成" }).tap();
+    await page.getByRole("button", { name: /我的办件/ }).tap();
+    await page.getByText("暂时联系不上服务中心，无法查询，请稍后再试").waitFor();
+
+    // The centre is back (same address): the saved application is delivered with the kiosk's code.
+    server = await startServer(join(dataDir, "server"), server.port);
+    await eventually(
+      async () => {
+        const response = await fetch(new URL(`/api/v1/public/applications/${receiptCode}`, server.url));
+        return response.ok;
+      },
+      20_000,
+      "offline application delivered",
+    );
+    admin = await Api.signIn(server.url);
+    const view = await admin.call<{ service: { code: string }; applicant: { idMasked: string } }>(
+      "GET",
+      `/api/v1/applications/${receiptCode}`,
+    );
+    expect(view.service.code).toBe("residence-permit");
+    expect(view.applicant.idMasked).toBe("430***********2428");
+
+    await page.getByRole("button", { name: "结束" }).tap();
+    await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
+    await eventually(() => kiosk.terminal.runtime.snapshot().resident === null, 5000, "session ended");
+    kiosk.reader.simulator.removeCard();
     await context.close();
   }, 180_000);
 });

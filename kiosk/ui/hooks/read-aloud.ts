@@ -9,6 +9,26 @@ function fits(lang: string, locale: Locale): boolean {
   return tag === "zh" || tag.startsWith("zh-") || tag.startsWith("cmn");
 }
 
+/** The runtime's speech engine takes at most 500 characters a call. */
+const MAX_CHUNK = 480;
+/** Bumped by every new reading and by hush: a reading in progress stops at its next chunk. */
+let reading = 0;
+
+/** Lines grouped into chunks the speech engines accept; an over-long line is cut. */
+export function speechChunks(text: string, max = MAX_CHUNK): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const line of text.split("\n").flatMap((l) => l.match(new RegExp(`.{1,${max}}`, "gu")) ?? [])) {
+    if (current && current.length + line.length + 1 > max) {
+      chunks.push(current);
+      current = "";
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
 /**
  * Reads a screen aloud: Web Speech when the browser has a voice for the locale, otherwise the kiosk's
  * own speech engine through the bridge, so that a kiosk without browser voices still speaks.
@@ -16,19 +36,29 @@ function fits(lang: string, locale: Locale): boolean {
 export function readAloud(bridge: UiBridge, locale: Locale, text: string): void {
   const synth = "speechSynthesis" in window ? window.speechSynthesis : null;
   const voice = synth?.getVoices().find((candidate) => fits(candidate.lang, locale)) ?? null;
+  const chunks = speechChunks(text);
+  const mine = ++reading;
   if (!synth || !voice) {
-    void bridge.call("speak", { text });
+    void (async () => {
+      for (const chunk of chunks) {
+        if (mine !== reading) return;
+        await bridge.call("speak", { text: chunk });
+      }
+    })();
     return;
   }
   synth.cancel();
-  const utterance = new SpeechSynthesisUtterance(text);
-  utterance.voice = voice;
-  utterance.lang = voice.lang;
-  utterance.rate = 0.9;
-  synth.speak(utterance);
+  for (const chunk of chunks) {
+    const utterance = new SpeechSynthesisUtterance(chunk);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    synth.speak(utterance);
+  }
 }
 
 export function hush(): void {
+  reading++;
   if ("speechSynthesis" in window) window.speechSynthesis.cancel();
 }
 

@@ -5,9 +5,14 @@ import { ScreenTitle } from "../components/screen-title";
 import { localized, useVisit } from "../visit-context";
 
 /** Submitted: the receipt code in huge type, what became of the paper receipt, what is still missing. */
-export function ReceiptScreen({ application }: { application: SubmittedApplication }) {
-  const { t, locale, bridge, home } = useVisit();
-  const [receipt, setReceipt] = useState<ReceiptOutcome | null>(application.receipt);
+export function ReceiptScreen(props: { application: SubmittedApplication }) {
+  const { t, locale, bridge, snapshot, home } = useVisit();
+  // The runtime's latest word on it: delivered once the link is back, printed once the printer can.
+  const application =
+    snapshot.submitted.find((entry) => entry.receiptCode === props.application.receiptCode) ??
+    props.application;
+  const [reprinted, setReceipt] = useState<ReceiptOutcome | null>(null);
+  const receipt = reprinted ?? application.receipt;
   const [printing, setPrinting] = useState(false);
   const printed = receipt?.outcome === "printed";
 
@@ -63,7 +68,8 @@ export function ReceiptScreen({ application }: { application: SubmittedApplicati
         </section>
       )}
       <div className="actions">
-        {!printed && receipt?.outcome !== "no-printer" && (
+        {/* A receipt waiting for paper comes out by itself; another copy only once one was printed. */}
+        {printed && (
           <button type="button" className="big" disabled={printing} onClick={() => void printAgain()}>
             {t("receipt.printAgain")}
           </button>

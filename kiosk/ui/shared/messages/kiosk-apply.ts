@@ -92,7 +92,7 @@ export const kioskApplyZhCN = {
   "receipt.scanInstead": "扫码保存进度页面，代替纸质回执",
   "receipt.qrLabel": "查看办理进度的二维码",
   "receipt.missingTitle": "还需补交的材料",
-  "receipt.printAgain": "重新打印",
+  "receipt.printAgain": "再打印一份",
   "receipt.done": "完成",
 } satisfies Record<string, string>;
 
@@ -188,6 +188,6 @@ export const kioskApplyEn: Record<keyof typeof kioskApplyZhCN, string> = {
   "receipt.scanInstead": "Scan to keep the progress page instead of a paper receipt",
   "receipt.qrLabel": "QR code of the progress page",
   "receipt.missingTitle": "Materials still to bring",
-  "receipt.printAgain": "Print again",
+  "receipt.printAgain": "Print another copy",
   "receipt.done": "Done",
 };
