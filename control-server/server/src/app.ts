@@ -254,6 +254,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
     () => {
       context.serviceRequests.flagOverdue();
       context.checkins.createMissingTasks();
+      context.applicationOffice.purgeAbandoned();
       void alarms.escalateDue().catch((error: unknown) => log.error({ err: error }, "escalation failed"));
     },
     Math.min(1000, options.alarmEscalationMs / 2),

@@ -59,6 +59,9 @@ export interface ApplicationOfficeOptions {
 
 /** A phone-upload session lasts long enough to find the papers at home, not for days. */
 const UPLOAD_SESSION_MS = 30 * 60 * 1000;
+/** Materials of an application that never arrived are deleted after three days. */
+export const UNCLAIMED_MATERIAL_MS = 3 * 24 * 3600 * 1000;
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface WalkInApplication {
   serviceCode: string;
@@ -93,6 +96,7 @@ export class ApplicationOffice {
   readonly #materials: MaterialStore;
   readonly #uploads: UploadSessions;
   readonly #timeZone: string;
+  #lastPurge: number | null = null;
 
   constructor(
     private readonly db: Database,
@@ -454,6 +458,25 @@ export class ApplicationOffice {
     })();
     this.announce(receiptCode);
     return this.view(receiptCode, reader)!;
+  }
+
+  /**
+   * Housekeeping, called often and cheap between runs: materials of applications never submitted go after
+   * UNCLAIMED_MATERIAL_MS (long enough for an offline kiosk's queued submission to arrive), and upload
+   * sessions a day after they expired.
+   */
+  purgeAbandoned(now = new Date()): void {
+    if (this.#lastPurge !== null && now.getTime() - this.#lastPurge < PURGE_INTERVAL_MS) return;
+    this.#lastPurge = now.getTime();
+    const files = this.#materials.purgeUnclaimed(new Date(now.getTime() - UNCLAIMED_MATERIAL_MS));
+    const sessions = this.#uploads.purgeExpired(new Date(now.getTime() - 24 * 3600 * 1000));
+    if (files > 0 || sessions > 0) {
+      this.audit.record({
+        actor: { type: "system" },
+        action: "application.abandoned_purged",
+        detail: { files, uploadSessions: sessions },
+      });
+    }
   }
 
   communityOf(receiptCode: string): string | null {

@@ -427,3 +427,36 @@ describe("phone uploads through the kiosk's QR session", () => {
     expect(countRows(harness, "application_files")).toBe(0);
   });
 });
+
+describe("abandoned applications", () => {
+  it("materials of an application never submitted are deleted after three days; submitted ones stay", async () => {
+    harness = await startTestServer();
+    const { socket } = await linkedKiosk();
+    const [abandoned, kept] = [receiptCode(), receiptCode()];
+    for (const code of [abandoned, kept]) {
+      const sent = await emitWithAck(
+        socket,
+        "application:material",
+        materialPayload(code, "id-card", pngFile(), "image/png"),
+      );
+      expect(sent.ok).toBe(true);
+    }
+    expect((await emitWithAck(socket, "application:submit", submitPayload(kept))).ok).toBe(true);
+    const office = harness.server.context.applicationOffice;
+
+    office.purgeAbandoned(new Date(Date.now() + 2 * 24 * 3600_000));
+    expect(materialFiles(abandoned)).toHaveLength(1);
+    // The next run is at least ten minutes later.
+    office.purgeAbandoned(new Date(Date.now() + 3 * 24 * 3600_000 + 3600_000));
+    expect(materialFiles(abandoned)).toEqual([]);
+    expect(materialFiles(kept)).toHaveLength(1);
+    expect(harness.server.db.prepare("SELECT receipt_code FROM application_files").all()).toEqual([
+      { receipt_code: kept },
+    ]);
+    expect(
+      harness.server.db
+        .prepare("SELECT detail FROM audit_log WHERE action = 'application.abandoned_purged'")
+        .get(),
+    ).toEqual({ detail: JSON.stringify({ files: 1, uploadSessions: 0 }) });
+  });
+});

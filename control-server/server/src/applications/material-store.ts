@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ApplicationView, MAX_MATERIAL_BYTES } from "@linli/protocol";
 import type { Database } from "../db/database";
@@ -134,5 +134,25 @@ export class MaterialStore {
           materialCode: row.material_code,
         }
       : null;
+  }
+
+  /**
+   * Deletes materials that never became part of an application (the resident walked away before
+   * submitting) once they are older than `before`: scans of ID cards must not linger on the server.
+   * Returns how many files went.
+   */
+  purgeUnclaimed(before: Date): number {
+    const rows = this.db
+      .prepare(
+        `SELECT id, path FROM application_files f
+         WHERE received_at < ? AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.receipt_code = f.receipt_code)`,
+      )
+      .all(before.toISOString()) as Array<{ id: string; path: string }>;
+    const remove = this.db.prepare("DELETE FROM application_files WHERE id = ?");
+    for (const row of rows) {
+      rmSync(join(this.dataDir, row.path), { force: true });
+      remove.run(row.id);
+    }
+    return rows.length;
   }
 }

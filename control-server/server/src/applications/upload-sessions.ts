@@ -70,4 +70,10 @@ export class UploadSessions {
       expiresAt: row.expires_at,
     };
   }
+
+  /** Forgets sessions that expired before `before`; returns how many. */
+  purgeExpired(before: Date): number {
+    return this.db.prepare("DELETE FROM upload_sessions WHERE expires_at < ?").run(before.toISOString())
+      .changes;
+  }
 }
