@@ -200,4 +200,49 @@ describe("notices", () => {
     for (const unit of units) await until(() => unit.latest?.notices.length === 0);
     await page.getByText("通知已撤回，不需要回访。").waitFor();
   }, 90_000);
+
+  it("staff take a lift out of service and add a facility; the community's kiosk is told and shows it", async () => {
+    const kiosk = units[2]!.socket;
+    let changes = 0;
+    kiosk.on("content:changed", () => {
+      changes++;
+    });
+    await page.goto(new URL("/console/#/notices", server.url).toString());
+    await page.getByRole("link", { name: /周边设施、电梯年检、办事指南/ }).click();
+    await page.getByRole("heading", { level: 1, name: "自助机信息屏内容" }).waitFor();
+
+    const lifts = page.locator('[data-section="lifts"]');
+    const overdue = lifts.locator("tbody tr", { hasText: "湘滨小区 7 栋 1 单元" });
+    expect(await overdue.getByText("已过年检期").count()).toBe(1);
+    await overdue.getByRole("button", { name: "修改" }).click();
+    await lifts.getByRole("checkbox", { name: "电梯停用（维修中）" }).check();
+    await lifts.getByRole("button", { name: "保存修改" }).click();
+    await page.getByTestId("content-saved").filter({ hasText: "湘滨小区 7 栋 1 单元" }).waitFor();
+    await overdue.getByText("停用").waitFor();
+
+    const facilities = page.locator('[data-section="facilities"]');
+    await facilities.getByLabel("所属社区").selectOption("xiangbin");
+    await facilities.getByLabel("类型").selectOption("pharmacy");
+    await facilities.getByLabel("名称").fill("湘滨夜间药房");
+    await facilities.getByLabel("地址").fill("湘滨路 2 号");
+    await facilities.getByLabel("距服务中心（米）").fill("30");
+    await facilities.getByLabel("开放时间").fill("全天");
+    await facilities.getByRole("button", { name: "添加" }).click();
+    await facilities.getByText("湘滨夜间药房").waitFor();
+    await screenshot(page, "kiosk-content");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await until(() => changes >= 2);
+    const content = (await kiosk.timeout(3000).emitWithAck("kiosk:content", null)) as {
+      ok: boolean;
+      data: {
+        facilities: Array<{ name: string }>;
+        lifts: Array<{ buildingName: string; location: string; status: string }>;
+      };
+    };
+    expect(content.data.facilities[0]!.name).toBe("湘滨夜间药房");
+    expect(
+      content.data.lifts.find((l) => l.buildingName === "湘滨小区 7 栋" && l.location === "1 单元")!.status,
+    ).toBe("out-of-service");
+  }, 60_000);
 });

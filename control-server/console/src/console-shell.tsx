@@ -31,6 +31,7 @@ import { FleetPage } from "./fleet/fleet-page";
 import { type Fleet, useFleet } from "./fleet/use-fleet";
 import { useI18n } from "./i18n/i18n";
 import { type LiveLink, useConsoleSocket } from "./live/use-console-socket";
+import { KioskContentPage } from "./notices/kiosk-content-page";
 import { NoticePage } from "./notices/notice-page";
 import { NoticesPage } from "./notices/notices-page";
 import { OfflineStrip } from "./offline/offline-strip";
@@ -267,6 +268,8 @@ function CurrentPage(props: {
       );
     case "notices":
       return <NoticesPage api={api} live={live} communities={communities} staff={session.staff} />;
+    case "kiosk-content":
+      return <KioskContentPage api={api} communities={communities} staff={session.staff} />;
     case "notice":
       return (
         <NoticePage

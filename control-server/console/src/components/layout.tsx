@@ -64,6 +64,7 @@ export function Layout(props: {
     service: "services",
     application: "applications",
     notice: "notices",
+    "kiosk-content": "notices",
   };
   const current = (page: Page) =>
     props.route.page === page ? "page" : parent[props.route.page] === page ? "true" : undefined;

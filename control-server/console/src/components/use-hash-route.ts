@@ -21,6 +21,7 @@ export const pages = [
   "catalogue",
   "residents",
   "notices",
+  "kiosk-content",
 ] as const;
 export type Page = (typeof pages)[number];
 export type Route =

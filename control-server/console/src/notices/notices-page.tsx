@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { ConsoleApi } from "../api/console-api";
 import type { Community, StaffPrincipal } from "../api/types";
 import { PageTitle } from "../components/page-title";
-import { noticeHref } from "../components/use-hash-route";
+import { noticeHref, pageHref } from "../components/use-hash-route";
 import { useI18n } from "../i18n/i18n";
 import type { LiveLink } from "../live/use-console-socket";
 import { NoticeForm } from "./notice-form";
@@ -27,6 +27,11 @@ export function NoticesPage(props: {
     <>
       <PageTitle>{t("notices.title")}</PageTitle>
       <p className="page-intro">{t("notices.intro")}</p>
+      <p className="page-note">
+        <a className="panel-link" href={pageHref("kiosk-content")}>
+          {t("notices.contentLink")}
+        </a>
+      </p>
       <div className="messages" aria-live="polite">
         {published && (
           <p className="message message-ok" data-testid="notice-published">

@@ -1,0 +1,203 @@
+import { type FacilityInput, facilityKinds, type StaffFacility } from "@linli/protocol";
+import { useCallback, useState } from "react";
+import type { ConsoleApi } from "../api/console-api";
+import type { Community, StaffPrincipal } from "../api/types";
+import { TextField } from "../components/text-field";
+import { useI18n } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { ContentForm, InputField, SelectField } from "./content-form";
+import { useList } from "./use-list";
+
+export const facilityKindWords: Record<StaffFacility["kind"], MessageKey> = {
+  toilet: "facilityKind.toilet",
+  parking: "facilityKind.parking",
+  petrol: "facilityKind.petrol",
+  clinic: "facilityKind.clinic",
+  pharmacy: "facilityKind.pharmacy",
+  charging: "facilityKind.charging",
+};
+
+interface Draft {
+  communityId: string;
+  kind: StaffFacility["kind"];
+  name: string;
+  address: string;
+  distanceMeters: string;
+  openingHours: string;
+  phone: string;
+}
+
+const draftOf = (facility: StaffFacility): Draft => ({
+  communityId: facility.communityId,
+  kind: facility.kind,
+  name: facility.name,
+  address: facility.address,
+  distanceMeters: String(facility.distanceMeters),
+  openingHours: facility.openingHours,
+  phone: facility.phone ?? "",
+});
+
+const toInput = (draft: Draft): FacilityInput => ({
+  ...draft,
+  distanceMeters: Number(draft.distanceMeters),
+  phone: draft.phone.trim() || null,
+});
+
+/** Nearby places a community's kiosks list (toilets, parking, petrol, clinics, …): the list and its editor. */
+export function FacilityEditor(props: {
+  api: ConsoleApi;
+  communities: Community[];
+  staff: StaffPrincipal;
+  canEdit: boolean;
+  onSaved(message: string): void;
+}) {
+  const { t } = useI18n();
+  const { api } = props;
+  const list = useList(useCallback(() => api.facilities(), [api]));
+  const [editing, setEditing] = useState<StaffFacility | null>(null);
+  const fresh = (): Draft => ({
+    communityId: props.staff.communityId ?? props.communities[0]?.id ?? "",
+    kind: "toilet",
+    name: "",
+    address: "",
+    distanceMeters: "",
+    openingHours: "",
+    phone: "",
+  });
+  const [draft, setDraft] = useState<Draft>(fresh);
+  const set = <K extends keyof Draft>(field: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [field]: value }));
+  const communityName = (id: string) => props.communities.find((c) => c.id === id)?.name ?? id;
+
+  return (
+    <section className="content-section" aria-labelledby="facilities-title" data-section="facilities">
+      <h2 id="facilities-title" className="section-title">
+        {t("content.facilities")}
+      </h2>
+      <div className={props.canEdit ? "split notice-split" : undefined}>
+        <div>
+          {list.error && (
+            <p className="message message-error">{t("content.loadFailed", { message: list.error })}</p>
+          )}
+          {list.items?.length === 0 && <p className="empty">{t("content.noFacilities")}</p>}
+          {list.items && list.items.length > 0 && (
+            <div className="table-wrap">
+              <table className="data-table">
+                <caption className="visually-hidden">{t("content.facilities")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("facility.name")}</th>
+                    <th scope="col">{t("facility.address")}</th>
+                    <th scope="col">{t("facility.openingHours")}</th>
+                    {props.canEdit && <th scope="col">{t("column.actions")}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.items.map((facility) => (
+                    <tr key={facility.id} aria-current={editing?.id === facility.id ? "true" : undefined}>
+                      <th scope="row">
+                        <span className="terminal-name">{facility.name}</span>
+                        <span className="cell-sub">
+                          {t(facilityKindWords[facility.kind])} · {communityName(facility.communityId)}
+                        </span>
+                      </th>
+                      <td>
+                        {facility.address}
+                        <span className="cell-sub">
+                          {t("facility.metres", { count: facility.distanceMeters })}
+                        </span>
+                      </td>
+                      <td>
+                        {facility.openingHours}
+                        {facility.phone && <span className="cell-sub">{facility.phone}</span>}
+                      </td>
+                      {props.canEdit && (
+                        <td>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => {
+                              setEditing(facility);
+                              setDraft(draftOf(facility));
+                            }}
+                          >
+                            {t("content.edit")}
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+        {props.canEdit && (
+          <ContentForm
+            title={editing ? t("facility.editTitle", { name: editing.name }) : t("facility.addTitle")}
+            editing={editing !== null}
+            onCancel={() => {
+              setEditing(null);
+              setDraft(fresh());
+            }}
+            save={async () => {
+              const saved = await api.saveFacility(editing?.id ?? null, toInput(draft));
+              props.onSaved(t("content.saved", { name: saved.name }));
+              setEditing(null);
+              setDraft(fresh());
+              list.reload();
+            }}
+          >
+            <SelectField
+              label={t("facility.community")}
+              value={draft.communityId}
+              options={props.communities
+                .filter((c) => !props.staff.communityId || c.id === props.staff.communityId)
+                .map((c) => ({ value: c.id, label: c.name }))}
+              onChange={(value) => set("communityId", value)}
+            />
+            <SelectField
+              label={t("facility.kind")}
+              value={draft.kind}
+              options={facilityKinds.map((kind) => ({ value: kind, label: t(facilityKindWords[kind]) }))}
+              onChange={(value) => set("kind", value as Draft["kind"])}
+            />
+            <TextField
+              label={t("facility.name")}
+              value={draft.name}
+              maxLength={80}
+              onChange={(v) => set("name", v)}
+            />
+            <TextField
+              label={t("facility.address")}
+              value={draft.address}
+              maxLength={160}
+              onChange={(v) => set("address", v)}
+            />
+            <InputField
+              label={t("facility.distance")}
+              type="number"
+              value={draft.distanceMeters}
+              hint={t("facility.distanceHint")}
+              onChange={(v) => set("distanceMeters", v)}
+            />
+            <TextField
+              label={t("facility.openingHours")}
+              value={draft.openingHours}
+              maxLength={80}
+              placeholder="08:00–17:30"
+              onChange={(v) => set("openingHours", v)}
+            />
+            <TextField
+              label={t("facility.phone")}
+              type="tel"
+              value={draft.phone}
+              maxLength={20}
+              onChange={(v) => set("phone", v)}
+            />
+          </ContentForm>
+        )}
+      </div>
+    </section>
+  );
+}
