@@ -320,7 +320,10 @@ export class ApplicationOffice {
 
   // ── For staff ─────────────────────────────────────────────────────────────────────────────────────
 
-  /** Newest first; `q` matches a receipt code, an exact ID number, or part of a name or service name. */
+  /**
+   * Newest first; `q` matches a receipt code or part of the applicant's or the service's name. Not an ID
+   * number: query strings are written to the request log.
+   */
   list(
     reader: StaffPrincipal,
     filter: { status?: ApplicationStatus | undefined; q?: string | undefined },
@@ -333,7 +336,7 @@ export class ApplicationOffice {
          JOIN application_services s ON s.code = a.service_code
          WHERE (@community IS NULL OR a.community_id = @community)
            AND (@status IS NULL OR a.status = @status)
-           AND (@q = '' OR a.receipt_code = @code OR a.applicant_id_number = upper(@q)
+           AND (@q = '' OR a.receipt_code = @code
                 OR instr(a.applicant_name, @q) > 0 OR instr(s.name, @q) > 0)
          ORDER BY a.submitted_at DESC, a.receipt_code
          LIMIT 500`,

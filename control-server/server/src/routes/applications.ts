@@ -32,7 +32,8 @@ export function applicationRoutes(app: FastifyInstance, { guard, applicationOffi
         tags: ["applications"],
         summary: "Applications, newest first; community staff see their own community's",
         description:
-          "`q` matches a receipt code, an exact ID number, or part of the applicant's or the service's name.",
+          "`q` matches a receipt code or part of the applicant's or the service's name (not an ID number: " +
+          "query strings reach the request log).",
         security,
         querystring: z.object({
           status: applicationStatusSchema.optional(),
