@@ -188,6 +188,11 @@ describe("resident phone pages", () => {
     expect(await card("id-card").getByTestId("upload-state").textContent()).toBe("未上传");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot("upload-start");
+    await page.getByRole("button", { name: "English" }).tap();
+    await card("id-card").getByText("Take a photo").waitFor();
+    expect(await card("id-card").getByTestId("upload-state").textContent()).toBe("Not uploaded");
+    await shot("upload-english");
+    await page.getByRole("button", { name: "中文" }).tap();
 
     await card("id-card")
       .getByTestId("choose-file")

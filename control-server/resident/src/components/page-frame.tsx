@@ -12,7 +12,7 @@ export function PageFrame({ children }: { children: ReactNode }) {
           <span className="brand-mark" aria-hidden="true">
             邻
           </span>
-          {t("app.name")}
+          {t("app.brand")}
         </p>
         <LanguageSwitch />
       </header>

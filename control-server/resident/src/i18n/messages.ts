@@ -1,6 +1,8 @@
 /** Every word of the resident phone pages, zh-CN first; the English dictionary must have every key. */
 const zhCN = {
   "app.name": "邻里 · 社区办事",
+  /** The header on a 360 px phone: short. */
+  "app.brand": "邻里 · 社区办事",
   "language.label": "语言",
 
   "lookup.title": "查询办事进度",
@@ -90,12 +92,13 @@ export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
   "app.name": "Linli · Community services",
+  "app.brand": "Linli services",
   "language.label": "Language",
 
   "lookup.title": "Check an application",
   "lookup.intro": "Enter the receipt code printed on your receipt (12 letters and digits).",
   "lookup.label": "Receipt code",
-  "lookup.placeholder": "e.g. K7M2-9QXD-4HTP",
+  "lookup.placeholder": "K7M2-9QXD-4HTP",
   "lookup.submit": "Look up",
   "lookup.another": "Look up another code",
   "lookup.invalid": "A receipt code has 12 letters and digits. Please check your receipt and try again.",
