@@ -178,6 +178,18 @@ describe("kiosk applications over the terminal link", () => {
     // The link survived all of it.
     harness.server.db.prepare("UPDATE application_services SET active = 1").run();
     expect((await emitWithAck(socket, "application:submit", submitPayload(code))).ok).toBe(true);
+    // Once the application is here, a material its service does not ask for is refused.
+    const files = countRows(harness, "application_files");
+    const foreign = await emitWithAck(
+      socket,
+      "application:material",
+      materialPayload(code, "tenancy-contract", pngFile(), "image/png"),
+    );
+    expect(foreign.error).toEqual({
+      code: "invalid_payload",
+      message: "再生育证（准生证） has no material tenancy-contract",
+    });
+    expect(countRows(harness, "application_files")).toBe(files);
   });
 
   it("a material exactly at the size limit travels over the link and is kept", async () => {
