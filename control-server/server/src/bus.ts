@@ -1,5 +1,11 @@
 import { EventEmitter } from "node:events";
-import type { CheckTask, PresenceChange, TerminalKind, TerminalSummary, UploadReceived } from "@linli/protocol";
+import type {
+  CheckTask,
+  PresenceChange,
+  TerminalKind,
+  TerminalSummary,
+  UploadReceived,
+} from "@linli/protocol";
 
 /** In-process notifications between subsystems (e.g. the terminal link tells the console gateway). */
 export class ServerBus extends EventEmitter<{
