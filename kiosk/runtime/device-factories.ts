@@ -12,6 +12,7 @@ import type { EscPosPrinterConfigInput } from "@linli/hardware/printer/config";
 import { createReceiptPrinter } from "@linli/hardware/printer/factory";
 import type { ReceiptPrinter } from "@linli/hardware/printer/receipt-printer";
 import type { DeviceFactory, DevicePress, HostedDevice } from "./device-host";
+import { PrintQueueFile } from "./print-queue-file";
 
 /** What every hardware driver offers: health, start and stop. */
 interface Driver {
@@ -84,8 +85,14 @@ function withPrinting(name: string, driver: ReceiptPrinter): HostedDevice {
 export const deviceFactories: Record<string, DeviceFactory> = {
   "sam-v": (name, config, logger) =>
     withCards(name, createIdCardReader({ ...config, name } as SamVReaderConfigInput, { logger })),
-  escpos: (name, config, logger) =>
-    withPrinting(name, createReceiptPrinter({ ...config, name } as EscPosPrinterConfigInput, { logger })),
+  escpos: (name, config, logger, { dataDir }) =>
+    withPrinting(
+      name,
+      createReceiptPrinter({ ...config, name } as EscPosPrinterConfigInput, {
+        logger,
+        ...(dataDir ? { queueStore: new PrintQueueFile(dataDir, logger) } : {}),
+      }),
+    ),
   rflink: (name, config, logger) =>
     withPresses(
       name,

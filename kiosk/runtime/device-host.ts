@@ -54,11 +54,17 @@ export interface HostedDevice {
   stop(): Promise<void> | void;
 }
 
+/** Where a device may keep what must survive a restart (a printer's waiting receipts). */
+export interface DeviceContext {
+  dataDir?: string;
+}
+
 /** Builds a hosted device from its config entry (`devices.<name>` in the terminal config). */
 export type DeviceFactory = (
   name: string,
   config: Record<string, unknown> & { type: string },
   log: Logger,
+  context: DeviceContext,
 ) => HostedDevice;
 
 /**
@@ -77,6 +83,7 @@ export class DeviceHost extends EventEmitter<{
     configs: Record<string, Record<string, unknown> & { type: string }>,
     factories: Record<string, DeviceFactory>,
     private readonly log: Logger,
+    context: DeviceContext = {},
   ) {
     super();
     for (const [name, config] of Object.entries(configs)) {
@@ -90,7 +97,7 @@ export class DeviceHost extends EventEmitter<{
         continue;
       }
       try {
-        const device = factory(name, config, log.child({ device: name }));
+        const device = factory(name, config, log.child({ device: name }), context);
         device.onHealth(() => this.emit("health", this.health()));
         device.onPress?.((press) => this.emit("press", press));
         device.onCard?.((reading) => this.emit("card", reading));

@@ -46,7 +46,7 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-async function startKiosk(options: { server: string; dataDir: string; enrol?: boolean }) {
+async function startKiosk(options: { server: string; dataDir: string; enrol?: boolean; paperOut?: boolean }) {
   let enrollmentCode: string | undefined;
   if (options.enrol !== false) {
     const code = await harness!.api<{ code: string }>("POST", "/api/v1/terminals/enrollment-codes", {
@@ -81,14 +81,21 @@ async function startKiosk(options: { server: string; dataDir: string; enrol?: bo
     kind: "kiosk",
     version: "9.9.9",
     log,
-    devices: new DeviceHost(config.devices, deviceFactories, log),
+    devices: new DeviceHost(config.devices, deviceFactories, log, { dataDir: options.dataDir }),
     link: { ackTimeoutMs: 2000, backoff: { initialMs: 100, maxMs: 300, jitter: 0 } },
   });
   runtimes.push(runtime);
   const cards: Array<BridgeEvents["card"]> = [];
   runtime.on("card", (event) => cards.push(event));
   await runtime.start();
-  await eventually(() => runtime.snapshot().devices.every((device) => device.status === "ok"), 10_000);
+  const printerReady = options.paperOut ? "unavailable" : "ok";
+  await eventually(
+    () =>
+      runtime
+        .snapshot()
+        .devices.every((device) => device.status === (device.device === "printer" ? printerReady : "ok")),
+    10_000,
+  );
   return { runtime, cards };
 }
 let printerPort = 0;
@@ -294,6 +301,27 @@ describe("a resident at the kiosk", () => {
     printer!.loadPaper();
     await eventually(() => runtime.snapshot().submitted[0]?.receipt?.outcome === "printed", 10_000);
     await eventually(() => printer!.documents.length === 1, 5000);
+    expect(textOf(printer!.documents[0]!)).toContain(receiptCode);
+  });
+
+  it("a receipt waiting for paper survives a restart of the kiosk and prints once paper is loaded", async () => {
+    const { runtime, dataDir } = await onlineKiosk();
+    await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
+    const started = await runtime.call("application:start", { serviceCode: "birth-permit" });
+    const receiptCode = started.ok ? started.data.receiptCode : "";
+    printer!.paperOut();
+    await eventually(
+      () => runtime.snapshot().devices.find((d) => d.device === "printer")?.status === "unavailable",
+      5000,
+    );
+    const submitted = await runtime.call("application:submit", { receiptCode, answers: {}, phone: null });
+    expect(submitted).toMatchObject({ ok: true, data: { receipt: { outcome: "queued" } } });
+    await runtime.stop();
+    runtimes.splice(0);
+    await startKiosk({ server: harness!.url, dataDir, enrol: false, paperOut: true });
+    expect(printer!.documents).toHaveLength(0);
+    printer!.loadPaper();
+    await eventually(() => printer!.documents.length === 1, 10_000);
     expect(textOf(printer!.documents[0]!)).toContain(receiptCode);
   });
 

@@ -31,6 +31,7 @@ export async function launchTerminal(options: {
     options.config.devices,
     deviceFactories,
     options.log.child({ subsystem: "devices" }),
+    { dataDir: options.config.dataDir },
   );
   const runtime = new TerminalRuntime({
     config: options.config,
