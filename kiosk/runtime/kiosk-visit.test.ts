@@ -282,6 +282,40 @@ describe("a resident at the kiosk", () => {
     expect(runtime.snapshot().outbox.rejected).toBe(0);
   });
 
+  it("progress and rating: staff decide the application; the resident finds it with their card and rates it", async () => {
+    const { runtime, cards } = await onlineKiosk();
+    reader!.simulator.placeCard(CARD);
+    await eventually(() => cards.some((c) => c.type === "signed-in"), 10_000);
+    const started = await runtime.call("application:start", { serviceCode: "residence-permit" });
+    const receiptCode = started.ok ? started.data.receiptCode : "";
+    await runtime.call("application:submit", { receiptCode, answers: {}, phone: null });
+    await eventually(() => runtime.snapshot().submitted[0]?.delivered === true, 5000);
+    // Staff at the centre decide it: 受理, 批准, 办结.
+    for (const status of ["accepted", "approved", "completed"]) {
+      const moved = await harness!.api("POST", `/api/v1/applications/${receiptCode}/status`, {
+        status,
+        note: "",
+      });
+      expect(moved.status).toBe(200);
+    }
+    const mine = await runtime.call("application:lookup", { mine: true });
+    const view = mine.ok ? mine.data.find((v) => v.receiptCode === receiptCode) : undefined;
+    expect(view).toMatchObject({ status: "completed", rating: null });
+    expect(view!.history.map((h) => h.status)).toEqual(["submitted", "accepted", "approved", "completed"]);
+    expect(await runtime.call("application:rate", { receiptCode, score: 9, comment: "" })).toMatchObject({
+      ok: false,
+    });
+    expect(await runtime.call("application:rate", { receiptCode, score: 5, comment: "很快，谢谢" })).toEqual({
+      ok: true,
+      data: { receiptCode },
+    });
+    await eventually(() => runtime.snapshot().outbox.pending === 0, 5000);
+    const after = await runtime.call("application:lookup", {
+      receiptCode: receiptCode.toLowerCase().replaceAll("-", " "),
+    });
+    expect(after).toMatchObject({ ok: true, data: [{ rating: { score: 5, comment: "很快，谢谢" } }] });
+  });
+
   it("out of paper: the receipt is queued (the screen shows the QR) and prints once paper is loaded", async () => {
     const { runtime } = await onlineKiosk();
     await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
