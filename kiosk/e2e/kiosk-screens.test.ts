@@ -143,4 +143,81 @@ describe("kiosk screens without signing in", () => {
     });
     await context.close();
   }, 90_000);
+
+  it("an emergency notice takes over the attract screen; important ones come first; display is reported", async () => {
+    const publish = (title: string, priority: string, category: string) =>
+      admin.call<{ id: string }>("POST", "/api/v1/notices", {
+        title,
+        body: `${title}。请居民提前做好准备，如有疑问请拨打社区服务中心电话。`,
+        category,
+        priority,
+        communityIds: ["xiangbin"],
+        terminalKinds: ["kiosk"],
+        requiresConfirmation: false,
+      });
+    const normal = await publish("社区健康讲座周六举行", "normal", "community");
+    const important = await publish("明日上午停电检修", "important", "power");
+    const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
+    const notices = page.getByTestId("notice");
+    await expect.poll(() => notices.count(), { timeout: 10_000 }).toBe(2);
+    expect(await notices.first().textContent()).toContain("明日上午停电检修");
+    expect(await notices.first().textContent()).toContain("重要");
+    await checkScreen(page, "10-attract-notices");
+
+    const emergency = await publish("燃气泄漏，请勿使用明火", "emergency", "gas");
+    await page
+      .getByRole("alert")
+      .getByRole("heading", { name: "燃气泄漏，请勿使用明火" })
+      .waitFor({ timeout: 10_000 });
+    // The card prompt and the public services stay usable below it.
+    await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
+    await checkScreen(page, "11-attract-emergency");
+    await eventually(
+      async () =>
+        (
+          await admin.call<{ notices: Array<{ id: string; counts: { shown: number } }> }>(
+            "GET",
+            "/api/v1/notices",
+          )
+        ).notices.find((notice) => notice.id === emergency.id)?.counts.shown === 1,
+      10_000,
+      "emergency notice reported shown",
+    );
+
+    await page.getByRole("button", { name: "通知公告" }).tap();
+    await page.getByRole("heading", { name: "通知公告", level: 1 }).waitFor();
+    expect(await notices.allTextContents()).toHaveLength(3);
+    await checkScreen(page, "12-notices-full");
+    for (const notice of [normal, important, emergency]) {
+      await admin.call("POST", `/api/v1/notices/${notice.id}/withdraw`, {});
+    }
+    await expect.poll(() => notices.count(), { timeout: 10_000 }).toBe(0);
+    await context.close();
+  }, 60_000);
+
+  it("typed ID sign-in greets the resident with the masked number; elder mode and English; 结束 wipes", async () => {
+    const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
+    await page.getByRole("button", { name: "没有身份证？输入身份证号" }).tap();
+    for (const key of "430302198503122428") await page.getByRole("button", { name: key, exact: true }).tap();
+    await page.getByRole("button", { name: "下一步" }).tap();
+    await page.getByTestId("name-input").fill("李晓梅");
+    await checkScreen(page, "13-type-name");
+    await page.getByRole("button", { name: "确认" }).tap();
+    await page.getByRole("heading", { name: "您好，李晓梅" }).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("id-masked").textContent()).toBe("身份证 430***********2428");
+    expect(await page.locator("body").textContent()).not.toContain("430302198503122428");
+
+    await page.getByRole("button", { name: "长者模式" }).tap();
+    await checkScreen(page, "14-home-elder");
+    await page.getByRole("button", { name: "English" }).tap();
+    await page.getByRole("button", { name: /^Apply/ }).tap();
+    await page.getByRole("heading", { name: "Apply", level: 1 }).waitFor();
+    await checkScreen(page, "15-services-en-elder");
+
+    await page.getByRole("button", { name: "Finish" }).tap();
+    await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
+    await eventually(() => kiosk.terminal.runtime.snapshot().resident === null, 5000, "session ended");
+    expect(await page.locator(".kiosk.elder").count()).toBe(0);
+    await context.close();
+  }, 60_000);
 });

@@ -28,10 +28,10 @@ export function TopBar(props: {
       </div>
       <nav className="top-tools" aria-label={t("kiosk.tools")}>
         <button type="button" className="tool" onClick={props.onReadAloud}>
-          <Icon name="speaker" size={36} /> {t("kiosk.readAloud")}
+          <Icon name="speaker" size={30} /> {t("kiosk.readAloud")}
         </button>
         <button type="button" className="tool" aria-pressed={props.elder} onClick={props.onElder}>
-          <Icon name="text" size={36} /> {t("kiosk.elderMode")}
+          <Icon name="text" size={30} /> {t("kiosk.elderMode")}
         </button>
         <button
           type="button"
