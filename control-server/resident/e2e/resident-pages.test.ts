@@ -167,6 +167,21 @@ describe("resident phone pages", () => {
       body: { score: 1, comment: "" },
     });
     expect(again.status).toBe(409);
+
+    // Rated at the kiosk while the phone page was open: the phone says so and shows that rating.
+    const other = await apply();
+    for (const status of ["accepted", "rejected"])
+      await setStatus(other, status, status === "rejected" ? "不符合居住年限" : "");
+    await page.goto(new URL(`/r/${other}`, server.url).toString());
+    await page.getByTestId("clerk-note").getByText("不符合居住年限").waitFor();
+    const rated = await api(server.url, `/api/v1/public/applications/${other}/rating`, {
+      body: { score: 2, comment: "" },
+    });
+    expect(rated.status).toBe(200);
+    await page.locator("form.rating label.star").nth(4).tap();
+    await page.getByRole("button", { name: "提交评价" }).tap();
+    await page.getByText("评价已提交过，不能重复评价。").waitFor();
+    await page.getByTestId("rating-done").getByText("您的评价：2 星").waitFor();
   });
 
   it("uploads a JPEG and a PDF through the kiosk's QR code, ticks them, and the kiosk hears of each", async () => {
@@ -222,6 +237,34 @@ describe("resident phone pages", () => {
       .toEqual(["id-card", "tenancy-contract"]);
     expect(received.every((r) => r.receiptCode === receiptCode)).toBe(true);
 
+    // Over a slow mobile link the resident sees the upload move (the upload throttled to about 200 KB/s).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 50,
+      downloadThroughput: 1_000_000,
+      uploadThroughput: 200_000,
+    });
+    const bigPhoto = Buffer.concat([tinyJpeg(), Buffer.alloc(1_500_000, 0x20)]);
+    await card("id-card")
+      .getByTestId("choose-file")
+      .setInputFiles({ name: "身份证背面.jpg", mimeType: "image/jpeg", buffer: bigPhoto });
+    const progress = card("id-card").getByRole("status");
+    await progress.getByText(/正在上传 \d+%/).waitFor();
+    expect(await progress.locator("progress").count()).toBe(1);
+    // It moves: a figure between 1 and 99 shows before the tick.
+    await progress.getByText(/正在上传 [1-9]\d?%/).waitFor();
+    await shot("upload-progress");
+    await card("id-card").getByText("身份证背面.jpg 已上传").waitFor({ timeout: 30_000 });
+    expect(await progress.count()).toBe(0);
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+
     // The last one: the page says all is there. Reloaded, the ticks come from the server.
     await card("photo")
       .getByTestId("take-photo")
@@ -264,6 +307,19 @@ describe("resident phone pages", () => {
       .waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot("upload-wrong-type");
+
+    // Named .jpg but not a picture: the phone cannot tell, the server can, and the words are the same.
+    await card
+      .getByTestId("choose-file")
+      .setInputFiles({
+        name: "假照片.jpg",
+        mimeType: "image/jpeg",
+        buffer: Buffer.from("plain text, not a JPEG"),
+      });
+    await card
+      .getByRole("alert")
+      .getByText("“假照片.jpg”不是照片或 PDF 文件，请选择 JPG、PNG 或 PDF。")
+      .waitFor();
 
     // Nothing reached the server.
     expect(await card.getByTestId("upload-state").textContent()).toBe("未上传");

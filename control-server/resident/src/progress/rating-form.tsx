@@ -1,6 +1,6 @@
 import type { PublicApplicationView } from "@linli/protocol";
 import { type FormEvent, useId, useState } from "react";
-import { PublicApiError, rateApplication } from "../api/public-api";
+import { fetchApplication, PublicApiError, rateApplication } from "../api/public-api";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 
@@ -36,6 +36,11 @@ export function RatingForm(props: {
             {t("rating.thanks")}
           </p>
         )}
+        {problem === "rating.already" && (
+          <p className="field-problem" role="status">
+            {t("rating.already")}
+          </p>
+        )}
         <p className="stars-shown" aria-hidden="true">
           {"★".repeat(props.rating.score)}
           {"☆".repeat(Math.max(0, 5 - props.rating.score))}
@@ -59,10 +64,14 @@ export function RatingForm(props: {
       setJustRated(true);
       props.onRated(view);
     } catch (error) {
-      // 409: rated already (another phone, or the kiosk); anything else may work on a second try.
-      setProblem(
-        error instanceof PublicApiError && error.status === 409 ? "rating.already" : "rating.failed",
-      );
+      // 409: rated already (another phone, or the kiosk): say so and show that rating instead of the form.
+      // Anything else may work on a second try.
+      if (error instanceof PublicApiError && error.status === 409) {
+        setProblem("rating.already");
+        fetchApplication(props.receiptCode).then(props.onRated, () => undefined);
+      } else {
+        setProblem("rating.failed");
+      }
     } finally {
       setSending(false);
     }

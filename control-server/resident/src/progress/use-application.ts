@@ -24,6 +24,18 @@ export function useApplication(receiptCode: string) {
       current = false;
     };
   }, [receiptCode, attempt]);
+  // A resident leaves the page open and comes back days later: what they see then is fetched then.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState !== "visible") return;
+      fetchApplication(receiptCode).then(
+        (view) => setLoad({ state: "loaded", view }),
+        () => undefined,
+      );
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [receiptCode]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const replace = useCallback((view: PublicApplicationView) => setLoad({ state: "loaded", view }), []);
   return { load, retry, replace };

@@ -72,7 +72,7 @@ export function MaterialUpload(props: {
                 size: formatBytes(file.size),
                 max: formatBytes(MAX_MATERIAL_BYTES),
               })
-            : status === 415
+            : status === 415 || status === 400
               ? t("upload.wrongType", { name: file.name })
               : t("upload.failed");
       setSending({ state: "problem", message });
