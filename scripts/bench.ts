@@ -12,6 +12,7 @@ import { StaffService } from "../control-server/server/src/auth/staff";
 import { openDatabase } from "../control-server/server/src/db/database";
 import { TerminalRegistry } from "../control-server/server/src/terminals/terminal-registry";
 import { LineProcess } from "../test-support/child-process";
+import { measureKioskUi } from "./bench/kiosk-ui";
 import { startNoticeBroadcast } from "./bench/notice-broadcast";
 import { measureSilentUnit, measureSos } from "./bench/sos";
 
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
     ],
     ["time to flag a silent elder unit", `${silentSeconds.toFixed(1)} s`, "≤ 20 s"],
   ];
+  rows.push(...(await measureKioskUi({ base, token, dir })));
   process.stdout.write("\n| figure | measured | target |\n|---|---|---|\n");
   for (const [name, value, target] of rows) process.stdout.write(`| ${name} | ${value} | ${target} |\n`);
 }
