@@ -245,6 +245,21 @@ export interface BridgeEvents {
   "upload:received": UploadReceived;
 }
 export type BridgeEventName = keyof BridgeEvents;
+/** Every bridge event, for the transports that forward them (browser-mode socket, Electron IPC). */
+export const BRIDGE_EVENT_NAMES = [
+  "state",
+  "outbox:delivered",
+  "reload",
+  "button",
+  "call",
+  "card",
+  "upload:received",
+] as const satisfies readonly BridgeEventName[];
+/** An event added to `BridgeEvents` but not to the list above is named here, and fails to compile. */
+export type UnforwardedBridgeEvent = Exclude<BridgeEventName, (typeof BRIDGE_EVENT_NAMES)[number]>;
+export const everyBridgeEventForwarded: [UnforwardedBridgeEvent] extends [never]
+  ? true
+  : UnforwardedBridgeEvent = true;
 
 /** How a UI talks to its runtime, whatever carries it (Electron IPC, or a loopback socket in browser mode). */
 export interface TerminalBridge {

@@ -5,10 +5,10 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { Server as SocketServer } from "socket.io";
 import {
+  BRIDGE_EVENT_NAMES,
   BRIDGE_NAMESPACE,
   BRIDGE_TOKEN_PARAM,
   type BridgeCallName,
-  type BridgeEventName,
 } from "../bridge/contract";
 import type { TerminalRuntime } from "./terminal-runtime";
 
@@ -17,16 +17,6 @@ export interface BrowserBridgeServer {
   url: string;
   close(): Promise<void>;
 }
-
-const BRIDGE_EVENTS: BridgeEventName[] = [
-  "state",
-  "outbox:delivered",
-  "reload",
-  "button",
-  "call",
-  "card",
-  "upload:received",
-];
 
 function sameSecret(given: unknown, secret: string): boolean {
   if (typeof given !== "string" || given.length !== secret.length) return false;
@@ -76,7 +66,7 @@ export async function startBrowserBridge(options: {
       ack(await runtime.call(name as BridgeCallName, request));
     });
   });
-  for (const event of BRIDGE_EVENTS) {
+  for (const event of BRIDGE_EVENT_NAMES) {
     runtime.on(event, (payload: unknown) => bridge.emit(event, payload));
   }
 
