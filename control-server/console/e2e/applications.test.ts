@@ -322,6 +322,19 @@ describe("applications in the console", () => {
       source: "card",
     });
     expect(identity.known).toBe(true);
+
+    // Rejecting asks once more, and says what it means.
+    await ask(kiosk, "resident:identify", { idNumber: idNumber(778), name: "钱未知", source: "typed" });
+    await page.reload();
+    const other = page.locator("tr[data-proposal-id]").filter({ hasText: "钱未知" });
+    expect(await other.textContent()).toContain("手工输入");
+    await other.getByRole("button", { name: /驳回/ }).click();
+    const dialog = page.getByRole("dialog", { name: "驳回 钱未知 的建档？" });
+    await dialog.waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "驳回" }).click();
+    await page.getByText("钱未知 的建档申请已驳回。").waitFor();
+    expect(await other.count()).toBe(0);
   });
 });
 

@@ -186,6 +186,8 @@ export const applicationsZhCN = {
   "residents.actions": "操作",
   "residents.approve": "批准建档",
   "residents.reject": "驳回",
+  "residents.rejectTitle": "驳回 {name} 的建档？",
+  "residents.rejectBody": "驳回后人口库不会为此人建档；此人下次刷卡时会再次出现在这里。",
   "residents.approved": "{name} 已建档。",
   "residents.rejected": "{name} 的建档申请已驳回。",
   "residents.failed": "操作没有成功：{message}",
@@ -383,6 +385,9 @@ export const applicationsEn: Record<keyof typeof applicationsZhCN, string> = {
   "residents.actions": "Actions",
   "residents.approve": "Approve record",
   "residents.reject": "Reject",
+  "residents.rejectTitle": "Reject a record for {name}?",
+  "residents.rejectBody":
+    "The registry will not create a record for this person; they will appear here again the next time they use their card.",
   "residents.approved": "A record for {name} was created.",
   "residents.rejected": "The record for {name} was rejected.",
   "residents.failed": "That did not work: {message}",

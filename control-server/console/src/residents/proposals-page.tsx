@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ConsoleApi } from "../api/console-api";
 import type { ResidentProposal } from "../api/types";
+import { ConfirmDialog, type ConfirmRequest } from "../components/confirm-dialog";
 import { PageTitle } from "../components/page-title";
 import { formatDateTime } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
@@ -12,6 +13,7 @@ export function ProposalsPage({ api }: { api: ConsoleApi }) {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const load = useCallback(() => {
     api.residentProposals().then(
       (list) => {
@@ -99,7 +101,16 @@ export function ProposalsPage({ api }: { api: ConsoleApi }) {
                         type="button"
                         className="button button-small button-danger-outline"
                         disabled={busy === proposal.id}
-                        onClick={() => decide(proposal, "reject")}
+                        // A rejected card holder stays unknown to the registry: asked once more.
+                        onClick={() =>
+                          setConfirm({
+                            title: t("residents.rejectTitle", { name: proposal.name }),
+                            body: t("residents.rejectBody"),
+                            confirmLabel: t("residents.reject"),
+                            danger: true,
+                            onConfirm: () => void decide(proposal, "reject"),
+                          })
+                        }
                       >
                         {t("residents.reject")}
                         <span className="visually-hidden"> · {proposal.name}</span>
@@ -112,6 +123,7 @@ export function ProposalsPage({ api }: { api: ConsoleApi }) {
           </table>
         </div>
       )}
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </>
   );
 }
