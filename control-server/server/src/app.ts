@@ -132,7 +132,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
     terminals,
     enrollment: new Enrollment(db, audit, terminals, options.enrollmentCodeTtlMs),
     commands: new TerminalCommands(db, audit),
-    notices: new NoticeBoard(db, audit, elders),
+    notices: new NoticeBoard(db, audit),
     guides: new Guides(db, audit),
     facilities: new Facilities(db, audit),
     lifts: new Lifts(db, audit),

@@ -12,7 +12,7 @@ import type {
 import type { AuditLog } from "../audit";
 import type { StaffPrincipal } from "../auth/staff";
 import type { Database } from "../db/database";
-import { type ElderProfiles, seesPhoneNumbers } from "../elders/elder-profiles";
+import { seesPhoneNumbers } from "../elders/elder-profiles";
 import { maskPhone } from "../privacy/mask";
 import { EventRefusal } from "../terminals/inbox";
 
@@ -90,6 +90,17 @@ const RECEIPT_ROWS = `
   WHERE (@scope IS NULL OR t.community_id = @scope)
     AND (r.terminal_id IS NOT NULL OR (t.revoked_at IS NULL AND ${TARGETS_TERMINAL})) `;
 
+interface CensusGroup {
+  community_id: string;
+  kind: TerminalKind;
+  n: number;
+}
+
+interface TerminalCensus {
+  live: CensusGroup[];
+  revoked: Map<string, { community_id: string; kind: TerminalKind }>;
+}
+
 /** UTC ISO, so that the stored strings compare as instants do. */
 const utc = (iso: string) => new Date(iso).toISOString();
 
@@ -101,7 +112,6 @@ export class NoticeBoard {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
-    private readonly elders: ElderProfiles,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -127,7 +137,8 @@ export class NoticeBoard {
          ORDER BY n.published_at DESC, n.id LIMIT @limit`,
       )
       .all({ scope: reader.communityId, limit }) as NoticeRow[];
-    return rows.map((row) => this.#staffView(row, reader));
+    const census = this.#census(reader.communityId);
+    return rows.map((row) => this.#staffView(row, reader, census));
   }
 
   get(noticeId: string, reader: StaffPrincipal): StaffNotice | null {
@@ -247,6 +258,11 @@ export class NoticeBoard {
     const at = utc(receipt.at);
     const steps = { delivered: ["delivered_at"], shown: ["delivered_at", "shown_at"] };
     const columns = receipt.kind === "heard" ? ["delivered_at", "shown_at", "heard_at"] : steps[receipt.kind];
+    const before = this.db
+      .prepare(
+        "SELECT delivered_at, shown_at, heard_at FROM notice_receipts WHERE notice_id = ? AND terminal_id = ?",
+      )
+      .get(receipt.noticeId, terminal.id) as Record<string, string | null> | undefined;
     this.db
       .prepare("INSERT OR IGNORE INTO notice_receipts (notice_id, terminal_id) VALUES (?, ?)")
       .run(receipt.noticeId, terminal.id);
@@ -256,6 +272,23 @@ export class NoticeBoard {
          WHERE notice_id = @notice AND terminal_id = @terminal`,
       )
       .run({ at, notice: receipt.noticeId, terminal: terminal.id });
+    const added = (column: string) => (columns.includes(column) && !before?.[column] ? 1 : 0);
+    this.db
+      .prepare(
+        `INSERT INTO notice_receipt_counts (notice_id, community_id, kind, terminals, delivered, shown, heard)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (notice_id, community_id, kind) DO UPDATE SET terminals = terminals + excluded.terminals,
+           delivered = delivered + excluded.delivered, shown = shown + excluded.shown, heard = heard + excluded.heard`,
+      )
+      .run(
+        receipt.noticeId,
+        terminal.communityId,
+        terminal.kind,
+        before ? 0 : 1,
+        added("delivered_at"),
+        added("shown_at"),
+        added("heard_at"),
+      );
     return { noticeId: receipt.noticeId };
   }
 
@@ -266,7 +299,8 @@ export class NoticeBoard {
     const rows = this.db
       .prepare(`${RECEIPT_ROWS} ORDER BY cm.name, t.kind, t.name, t.id`)
       .all({ notice: noticeId, scope: reader.communityId }) as ReceiptRow[];
-    const terminals = rows.map((row) => this.#receiptView(row, reader));
+    const households = this.#households(reader);
+    const terminals = rows.map((row) => this.#receiptView(row, households));
     const callBack = needsCallBack(notice) ? terminals.filter(isUnconfirmedHousehold) : [];
     // Households' names, addresses and contacts are personal data.
     this.audit.record({
@@ -420,30 +454,19 @@ export class NoticeBoard {
     for (const k of new Set(input.terminalKinds)) kind.run(noticeId, k);
   }
 
-  #staffView(row: NoticeRow, reader: StaffPrincipal): StaffNotice {
-    const counts = this.db
-      .prepare(
-        `SELECT count(*) AS targeted, count(delivered_at) AS delivered, count(shown_at) AS shown,
-           count(heard_at) AS heard,
-           sum(CASE WHEN kind = 'elder' AND heard_at IS NULL THEN 1 ELSE 0 END) AS unconfirmed
-         FROM (${RECEIPT_ROWS})`,
-      )
-      .get({ notice: row.id, scope: reader.communityId }) as {
-      targeted: number;
-      delivered: number;
-      shown: number;
-      heard: number;
-      unconfirmed: number | null;
-    };
+  #staffView(row: NoticeRow, reader: StaffPrincipal, census = this.#census(reader.communityId)): StaffNotice {
+    const communityIds = this.#communityIds(row.id);
+    const terminalKinds = (
+      this.db
+        .prepare("SELECT kind FROM notice_terminal_kinds WHERE notice_id = ? ORDER BY kind")
+        .all(row.id) as Array<{ kind: TerminalKind }>
+    ).map((k) => k.kind);
+    const counts = this.#counts(row.id, communityIds, terminalKinds, reader.communityId, census);
     const now = this.#now();
     const notice = {
       ...toNotice(row),
-      communityIds: this.#communityIds(row.id),
-      terminalKinds: (
-        this.db
-          .prepare("SELECT kind FROM notice_terminal_kinds WHERE notice_id = ? ORDER BY kind")
-          .all(row.id) as Array<{ kind: TerminalKind }>
-      ).map((k) => k.kind),
+      communityIds,
+      terminalKinds,
       publishedBy: { id: row.published_by, name: row.publisher_name },
       updatedAt: row.updated_at,
       withdrawnAt: row.withdrawn_at,
@@ -462,30 +485,125 @@ export class NoticeBoard {
         delivered: counts.delivered,
         shown: counts.shown,
         heard: counts.heard,
-        toCallBack: needsCallBack(notice) ? (counts.unconfirmed ?? 0) : 0,
+        toCallBack: needsCallBack(notice) ? counts.unconfirmed : 0,
       },
     };
   }
 
-  #receiptView(row: ReceiptRow, reader: StaffPrincipal): NoticeTerminalReceipt {
-    const elder = row.kind === "elder" ? this.elders.byTerminal(row.id) : null;
-    const contact = elder?.emergencyContacts[0] ?? elder?.keyHolder ?? null;
+  /**
+   * The counts of the receipts view without listing terminals (the list shows them for every notice): live
+   * terminals per targeted group, plus terminals outside the targets that sent a receipt anyway (since
+   * retargeted, or revoked), from the running totals kept with each receipt.
+   */
+  #counts(
+    noticeId: string,
+    communityIds: string[],
+    kinds: TerminalKind[],
+    scope: string | null,
+    census: TerminalCensus,
+  ): { targeted: number; delivered: number; shown: number; heard: number; unconfirmed: number } {
+    const targets = (communityId: string, kind: TerminalKind) =>
+      kinds.includes(kind) && (communityIds.length === 0 || communityIds.includes(communityId));
+    const totals = this.db
+      .prepare(
+        `SELECT community_id, kind, terminals AS n, delivered, shown, heard FROM notice_receipt_counts
+         WHERE notice_id = @notice AND (@scope IS NULL OR community_id = @scope)`,
+      )
+      .all({ notice: noticeId, scope }) as Array<
+      CensusGroup & { delivered: number; shown: number; heard: number }
+    >;
+    // Revoked terminals are few: each is looked up in the receipts by its key.
+    const revoked =
+      census.revoked.size === 0
+        ? []
+        : (
+            this.db
+              .prepare(
+                `SELECT terminal_id FROM notice_receipts
+                 WHERE notice_id = ? AND terminal_id IN (SELECT value FROM json_each(?))`,
+              )
+              .all(noticeId, JSON.stringify([...census.revoked.keys()])) as Array<{ terminal_id: string }>
+          ).map((row) => ({ ...census.revoked.get(row.terminal_id)!, n: 1 }));
+    const counts = { targeted: 0, delivered: 0, shown: 0, heard: 0, unconfirmed: 0 };
+    const concerned = (group: CensusGroup, inside: boolean) => {
+      if (targets(group.community_id, group.kind) !== inside) return;
+      counts.targeted += group.n;
+      if (group.kind === "elder") counts.unconfirmed += group.n;
+    };
+    for (const group of census.live) concerned(group, true);
+    for (const group of revoked) concerned(group, true);
+    for (const total of totals) {
+      concerned(total, false);
+      counts.delivered += total.delivered;
+      counts.shown += total.shown;
+      counts.heard += total.heard;
+      if (total.kind === "elder") counts.unconfirmed -= total.heard;
+    }
+    return counts;
+  }
+
+  /** Live terminals per group, and the revoked ones, in the reader's community: once per answer. */
+  #census(scope: string | null): TerminalCensus {
+    const live = this.db
+      .prepare(
+        `SELECT community_id, kind, count(*) AS n FROM terminals
+         WHERE revoked_at IS NULL AND (@scope IS NULL OR community_id = @scope) GROUP BY community_id, kind`,
+      )
+      .all({ scope }) as CensusGroup[];
+    const revoked = this.db
+      .prepare(
+        `SELECT id, community_id, kind FROM terminals
+         WHERE revoked_at IS NOT NULL AND (@scope IS NULL OR community_id = @scope)`,
+      )
+      .all({ scope }) as Array<{ id: string; community_id: string; kind: TerminalKind }>;
+    return {
+      live,
+      revoked: new Map(revoked.map((t) => [t.id, { community_id: t.community_id, kind: t.kind }])),
+    };
+  }
+
+  /** The households bound to elder units (in the reader's community), with their first contact. */
+  #households(reader: StaffPrincipal): Map<string, NonNullable<NoticeTerminalReceipt["elder"]>> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, e.name, e.address, e.terminal_id, e.key_holder_name, e.key_holder_relation,
+           e.key_holder_phone, c.name AS contact_name, c.relation AS contact_relation, c.phone AS contact_phone
+         FROM elders e
+         LEFT JOIN elder_contacts c ON c.elder_id = e.id
+           AND c.position = (SELECT min(position) FROM elder_contacts WHERE elder_id = e.id)
+         WHERE e.terminal_id IS NOT NULL AND (@scope IS NULL OR e.community_id = @scope)`,
+      )
+      .all({ scope: reader.communityId }) as Array<Record<string, string | null>>;
+    const shown = (phone: string) => (seesPhoneNumbers(reader) ? phone : maskPhone(phone));
+    return new Map(
+      rows.map((row) => {
+        const [name, relation, phone] = row.contact_phone
+          ? [row.contact_name, row.contact_relation, row.contact_phone]
+          : [row.key_holder_name, row.key_holder_relation, row.key_holder_phone];
+        return [
+          row.terminal_id as string,
+          {
+            elderId: row.id as string,
+            name: row.name as string,
+            address: row.address as string,
+            contact: phone ? { name: name ?? "", relation: relation ?? "", phone: shown(phone) } : null,
+          },
+        ];
+      }),
+    );
+  }
+
+  #receiptView(
+    row: ReceiptRow,
+    households: Map<string, NonNullable<NoticeTerminalReceipt["elder"]>>,
+  ): NoticeTerminalReceipt {
     return {
       terminalId: row.id,
       name: row.name,
       kind: row.kind,
       community: { id: row.community_id, name: row.community_name },
       online: row.online === 1,
-      elder: elder
-        ? {
-            elderId: elder.id,
-            name: elder.name,
-            address: elder.address,
-            contact: contact
-              ? { ...contact, phone: seesPhoneNumbers(reader) ? contact.phone : maskPhone(contact.phone) }
-              : null,
-          }
-        : null,
+      elder: row.kind === "elder" ? (households.get(row.id) ?? null) : null,
       deliveredAt: row.delivered_at,
       shownAt: row.shown_at,
       heardAt: row.heard_at,

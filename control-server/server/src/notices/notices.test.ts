@@ -322,6 +322,37 @@ describe("receipts", () => {
     expect(JSON.stringify(harness.server.context.audit.list({ limit: 100 }))).not.toContain("13987654321");
   });
 
+  it("counts agree with the terminal list, also for terminals revoked or no longer targeted after a receipt", async () => {
+    harness = await startTestServer();
+    const stays = await enrolAndLink("elder", "xiangbin", "湘滨 张爷爷家");
+    const revoked = await enrolAndLink("elder", "xiangbin", "湘滨 王奶奶家");
+    const moved = await enrolAndLink("kiosk", "xiangbin", "湘滨 1 号机");
+    await enrolAndLink("elder", "xiangbin", "湘滨 赵爷爷家");
+    const notice = (await publish(waterCut())).body;
+    await emitWithAck(stays.socket, "notice:receipt", receipt(notice.id, "heard"));
+    await emitWithAck(revoked.socket, "notice:receipt", receipt(notice.id, "shown"));
+    await emitWithAck(moved.socket, "notice:receipt", receipt(notice.id, "delivered"));
+    expect((await harness.api("POST", `/api/v1/terminals/${revoked.terminalId}/revoke`)).status).toBe(200);
+    // Kiosks are no longer targeted: the kiosk that had it still counts, with its receipt.
+    await harness.api("PUT", `/api/v1/notices/${notice.id}`, waterCut({ terminalKinds: ["elder"] }));
+
+    const view = await harness.api<NoticeReceiptsView>("GET", `/api/v1/notices/${notice.id}/receipts`);
+    const rows = view.body.terminals;
+    expect(rows.map((r) => r.name).sort()).toEqual(
+      ["湘滨 1 号机", "湘滨 张爷爷家", "湘滨 王奶奶家", "湘滨 赵爷爷家"].sort(),
+    );
+    expect(view.body.notice.counts).toEqual({
+      targeted: rows.length,
+      delivered: rows.filter((r) => r.deliveredAt).length,
+      shown: rows.filter((r) => r.shownAt).length,
+      heard: rows.filter((r) => r.heardAt).length,
+      toCallBack: view.body.callBack.length,
+    });
+    expect(view.body.notice.counts).toEqual({ targeted: 4, delivered: 3, shown: 2, heard: 1, toCallBack: 2 });
+    const listed = await harness.api<{ notices: StaffNotice[] }>("GET", "/api/v1/notices");
+    expect(listed.body.notices[0]!.counts).toEqual(view.body.notice.counts);
+  });
+
   it("a notice that needs no confirmation has no call-back list", async () => {
     harness = await startTestServer();
     await enrolAndLink("elder", "xiangbin", "湘滨 张爷爷家");

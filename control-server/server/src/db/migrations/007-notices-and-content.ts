@@ -245,6 +245,19 @@ export const noticesAndContent: Migration = {
         PRIMARY KEY (notice_id, terminal_id)
       ) STRICT;
 
+      -- Running totals of the receipts per notice and terminal group (the group the terminal was in when it
+      -- sent them), kept with each receipt: a notice list stays cheap while thousands of receipts arrive.
+      CREATE TABLE notice_receipt_counts (
+        notice_id TEXT NOT NULL REFERENCES notices(id),
+        community_id TEXT NOT NULL REFERENCES communities(id),
+        kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'elder')),
+        terminals INTEGER NOT NULL,
+        delivered INTEGER NOT NULL,
+        shown INTEGER NOT NULL,
+        heard INTEGER NOT NULL,
+        PRIMARY KEY (notice_id, community_id, kind)
+      ) STRICT;
+
       -- Staff phoned a household that did not confirm a notice; what they found.
       CREATE TABLE notice_callbacks (
         notice_id TEXT NOT NULL REFERENCES notices(id),
