@@ -309,13 +309,11 @@ describe("resident phone pages", () => {
     await shot("upload-wrong-type");
 
     // Named .jpg but not a picture: the phone cannot tell, the server can, and the words are the same.
-    await card
-      .getByTestId("choose-file")
-      .setInputFiles({
-        name: "假照片.jpg",
-        mimeType: "image/jpeg",
-        buffer: Buffer.from("plain text, not a JPEG"),
-      });
+    await card.getByTestId("choose-file").setInputFiles({
+      name: "假照片.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.from("plain text, not a JPEG"),
+    });
     await card
       .getByRole("alert")
       .getByText("“假照片.jpg”不是照片或 PDF 文件，请选择 JPG、PNG 或 PDF。")
