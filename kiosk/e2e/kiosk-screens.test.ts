@@ -47,9 +47,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // The browser first: the runtime's UI server waits for its open connections when it closes.
+  await browser?.close();
   await kiosk?.stop();
   await server?.stop();
-  await browser?.close();
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(uiDir, { recursive: true, force: true });
 });
@@ -207,11 +208,19 @@ describe("kiosk screens without signing in", () => {
     expect(await page.getByTestId("id-masked").textContent()).toBe("身份证 430***********2428");
     expect(await page.locator("body").textContent()).not.toContain("430302198503122428");
 
+    // Elder mode: larger type, and every screen read aloud by itself (here by the kiosk's own engine).
+    const spoken: string[] = [];
+    const hear = (text: string) => spoken.push(text);
+    kiosk.terminal.runtime.on("spoke", hear);
     await page.getByRole("button", { name: "长者模式" }).tap();
+    await eventually(() => spoken.some((text) => text.includes("您好，李晓梅")), 10_000, "home read aloud");
+    expect(spoken.join("\n")).not.toContain("430302198503122428");
     await checkScreen(page, "14-home-elder");
     await page.getByRole("button", { name: "English" }).tap();
     await page.getByRole("button", { name: /^Apply/ }).tap();
     await page.getByRole("heading", { name: "Apply", level: 1 }).waitFor();
+    await eventually(() => spoken.some((text) => text.includes("Residence permit")), 10_000, "services read");
+    kiosk.terminal.runtime.off("spoke", hear);
     await checkScreen(page, "15-services-en-elder");
 
     await page.getByRole("button", { name: "Finish" }).tap();

@@ -62,9 +62,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // The browser first: the runtime's UI server waits for its open connections when it closes.
+  await browser?.close();
   await kiosk?.stop();
   await server?.stop();
-  await browser?.close();
   rmSync(dataDir, { recursive: true, force: true });
   if (uiDir) rmSync(uiDir, { recursive: true, force: true });
 });

@@ -4,15 +4,13 @@ import { IdleOverlay } from "./components/idle-overlay";
 import { StatusFooter } from "./components/status-footer";
 import { TopBar } from "./components/top-bar";
 import { hush, readAloud, screenText } from "./hooks/read-aloud";
+import { useAutoRead } from "./hooks/use-auto-read";
 import { idleSecondsFrom, useIdleCountdown } from "./hooks/use-idle-countdown";
 import type { Route } from "./route";
 import { ScreenSwitch } from "./screens/screen-switch";
 import type { UiBridge } from "./shared/bridge-client";
 import { type Locale, pickLocale, translator } from "./shared/i18n";
 import { type Visit, VisitContext } from "./visit-context";
-
-/** Pause after a screen appears before elder mode reads it, so that it has drawn its words. */
-const AUTO_READ_DELAY_MS = 400;
 
 /** One resident's visit: the screens, the language and elder mode they chose, and the idle watch. */
 export function VisitShell(props: {
@@ -59,13 +57,7 @@ export function VisitShell(props: {
     const text = screenText();
     if (text) readAloud(bridge, locale, text);
   }, [bridge, locale]);
-  // Elder mode reads every new screen by itself.
-  const routeKey = `${stack.length}:${route.name}`;
-  useEffect(() => {
-    if (!elder || !routeKey) return;
-    const timer = setTimeout(speak, AUTO_READ_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [elder, routeKey, speak]);
+  useAutoRead(elder, speak);
 
   const visit: Visit = {
     t,
