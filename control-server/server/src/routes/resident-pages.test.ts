@@ -44,7 +44,9 @@ describe("resident pages at /r/", () => {
       expect(response.headers["content-type"], url).toContain("text/html");
       expect(response.body, url).toContain("办事进度");
     }
-    expect((await app.inject({ url: "/r" })).headers.location).toBe("/r/");
+    const bare = await app.inject({ url: "/r" });
+    expect(bare.statusCode).toBe(200);
+    expect(bare.body).toContain("办事进度");
   });
 
   it("serves the built assets, and a missing asset is 404, not the page", async () => {
@@ -55,6 +57,22 @@ describe("resident pages at /r/", () => {
     const missing = await app.inject({ url: "/r/assets/index-gone.js" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+  });
+
+  it("serves the assets of a rebuild made while the server runs", async () => {
+    const dist = fakeDist();
+    const app = await serve(dist);
+    writeFileSync(join(dist, "assets", "index-new.js"), "console.log('rebuilt')");
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>新版</title>");
+    expect((await app.inject({ url: "/r/assets/index-new.js" })).body).toContain("rebuilt");
+    expect((await app.inject({ url: "/r/K7M2-9QXD-4HTP" })).body).toContain("新版");
+  });
+
+  it("leaves other paths and other methods alone", async () => {
+    const app = await serve(fakeDist());
+    expect((await app.inject({ url: "/api/v1/nothing" })).statusCode).toBe(404);
+    expect((await app.inject({ url: "/api/v1/nothing" })).body).not.toContain("办事进度");
+    expect((await app.inject({ method: "POST", url: "/r/K7M2-9QXD-4HTP" })).statusCode).toBe(404);
   });
 
   it("registers nothing when the pages are not built, and the server still starts", async () => {

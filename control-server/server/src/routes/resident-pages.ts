@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { httpError } from "../http/errors";
 
@@ -24,21 +24,25 @@ export async function residentPageRoutes(
     log.warn({ dir: dist }, "the resident pages are not built: run `npm run build`");
     return;
   }
-  // The console registered @fastify/static first and owns reply.sendFile; this instance only serves files.
-  // No wildcard: each built file is its own route, so the page fallback below cannot shadow an asset.
-  await app.register(fastifyStatic, { root: dist, prefix: "/r/", decorateReply: false, wildcard: false });
-  // Read per request: a rebuild while the server runs (development) is picked up, and the file is small.
-  const page = (reply: FastifyReply) =>
-    reply
-      .header("cache-control", "no-cache")
-      .type("text/html; charset=utf-8")
-      .send(readFileSync(indexFile, "utf8"));
-  app.get("/r", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/r/"));
-  app.get("/r/*", { schema: { hide: true } }, async (request, reply) => {
-    const last = request.url.split("?")[0]?.split("/").pop() ?? "";
-    if (last.includes(".")) {
-      return reply.code(404).send(httpError("not_found", `no file ${request.url.split("?")[0]}`));
-    }
-    return page(reply);
-  });
+  // Its own scope under /r: its not-found handler (the page fallback) answers for /r/... only.
+  await app.register(
+    async (scope) => {
+      // The console registered @fastify/static first and owns reply.sendFile; this instance only serves
+      // files, looked up per request, so that a rebuild's new asset names are served without a restart.
+      await scope.register(fastifyStatic, { root: dist, prefix: "/", decorateReply: false });
+      scope.setNotFoundHandler((request, reply) => {
+        const path = request.url.split("?")[0] ?? "";
+        if (request.method !== "GET" || (path.split("/").pop() ?? "").includes(".")) {
+          return reply.code(404).send(httpError("not_found", `no file ${path}`));
+        }
+        // Read per request: small, and a rebuild while the server runs is picked up.
+        return reply
+          .code(200)
+          .header("cache-control", "no-cache")
+          .type("text/html; charset=utf-8")
+          .send(readFileSync(indexFile, "utf8"));
+      });
+    },
+    { prefix: "/r" },
+  );
 }
