@@ -244,5 +244,14 @@ describe("notices", () => {
     expect(
       content.data.lifts.find((l) => l.buildingName === "湘滨小区 7 栋" && l.location === "1 单元")!.status,
     ).toBe("out-of-service");
+
+    // The same pages in English.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kiosk screen content" }).waitFor();
+    await page.getByRole("link", { name: "All notices" }).click();
+    await page.getByRole("heading", { level: 1, name: "Notices" }).waitFor();
+    await page.getByRole("link", { name: "明日停水通知" }).click();
+    await page.getByText("The notice was withdrawn: no call-backs needed.").waitFor();
+    await screenshot(page, "notice-detail-en");
   }, 60_000);
 });

@@ -1,7 +1,6 @@
 import type { NoticeTerminalReceipt } from "@linli/protocol";
 import { formatTimestamp } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
-import { kindWords } from "./notice-words";
 
 /** Every terminal the notice is for, with when it arrived, showed and (elder units) was heard. */
 export function ReceiptsTable(props: { terminals: NoticeTerminalReceipt[] }) {
@@ -39,7 +38,7 @@ export function ReceiptsTable(props: { terminals: NoticeTerminalReceipt[] }) {
               <th scope="row">
                 <span className="terminal-name">{terminal.name}</span>
                 <span className="cell-sub">
-                  {t(kindWords[terminal.kind])} · {terminal.community.name}
+                  {t(`kind.${terminal.kind}`)} · {terminal.community.name}
                   {terminal.elder ? ` · ${terminal.elder.name}` : ""}
                 </span>
               </th>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ConsoleApi } from "../api/console-api";
 import type { LiveLink } from "../live/use-console-socket";
 
-const REFRESH_COALESCE_MS = 300;
+const REFRESH_COALESCE_MS = 500;
 
 export interface NoticeReceiptsStore {
   view: NoticeReceiptsView | null;

@@ -4,7 +4,7 @@ import type { ConsoleApi } from "../api/console-api";
 import type { LiveLink } from "../live/use-console-socket";
 
 /** Receipts arrive in bursts (a notice reaching every terminal at once): the list is asked again at most this often. */
-const REFRESH_COALESCE_MS = 500;
+const REFRESH_COALESCE_MS = 1000;
 
 export interface NoticeList {
   notices: StaffNotice[] | null;
