@@ -71,7 +71,7 @@ interface Draft {
  */
 export class KioskApplications {
   readonly #context: RuntimeContext;
-  readonly #residents: () => ResidentSessions;
+  readonly #residents: ResidentSessions;
   readonly #content: () => KioskContent | null;
   readonly #printer: () => ReceiptPrinterPort | null;
   readonly #drafts = new Map<string, Draft>();
@@ -84,7 +84,7 @@ export class KioskApplications {
   constructor(
     context: RuntimeContext,
     parts: {
-      residents: () => ResidentSessions;
+      residents: ResidentSessions;
       content: () => KioskContent | null;
       printer: () => ReceiptPrinterPort | null;
     },
@@ -110,7 +110,7 @@ export class KioskApplications {
   start(request: unknown): Ack<{ receiptCode: string }> {
     const parsed = startSchema.safeParse(request);
     if (!parsed.success) return fail("invalid_payload", "an application needs a serviceCode");
-    if (!this.#residents().applicant) return fail("forbidden", "sign in with the ID card first");
+    if (!this.#residents.applicant) return fail("forbidden", "sign in with the ID card first");
     const service = this.#content()?.catalogue.find((s) => s.code === parsed.data.serviceCode && s.active);
     if (!service) return fail("not_found", "no such service in this kiosk's catalogue");
     const receiptCode = newReceiptCode((length) => randomBytes(length));
@@ -188,7 +188,7 @@ export class KioskApplications {
     const { receiptCode, answers, phone } = parsed.data;
     const draft = this.#drafts.get(receiptCode);
     if (!draft) return fail("not_found", "no application with this receipt code is open");
-    const applicant = this.#residents().applicant;
+    const applicant = this.#residents.applicant;
     if (!applicant) return fail("forbidden", "sign in with the ID card first");
     const submittedAt = new Date().toISOString();
     const sent = this.#context.send({
@@ -231,7 +231,7 @@ export class KioskApplications {
     const submitted = this.#submitted.find((s) => s.receiptCode === receiptCode);
     if (!submitted) return fail("not_found", "no application with this receipt code was submitted here");
     const service = this.#content()?.catalogue.find((s) => s.code === submitted.serviceCode);
-    const applicant = this.#residents().applicant;
+    const applicant = this.#residents.applicant;
     submitted.receipt = await this.#print(submitted, service ?? null, applicant?.name ?? "");
     this.#context.publishState();
     return ok(submitted.receipt);
@@ -242,7 +242,7 @@ export class KioskApplications {
     if (!parsed.success) return fail("invalid_payload", "look up by receiptCode, or { mine: true }");
     let query: { receiptCode: string } | { idNumber: string };
     if ("mine" in parsed.data) {
-      const applicant = this.#residents().applicant;
+      const applicant = this.#residents.applicant;
       if (!applicant) return fail("forbidden", "sign in with the ID card first");
       query = { idNumber: applicant.idNumber };
     } else {

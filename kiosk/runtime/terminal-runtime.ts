@@ -101,7 +101,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     this.#content = new KioskContentCache(this.#context);
     this.#residents = new ResidentSessions(this.#context, () => this.#applications.wipe());
     this.#applications = new KioskApplications(this.#context, {
-      residents: () => this.#residents,
+      residents: this.#residents,
       content: () => this.#content.current,
       printer: () => options.devices.printer(),
     });
