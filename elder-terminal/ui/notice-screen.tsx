@@ -1,6 +1,9 @@
 import { SceneIcon } from "./alarm-icon";
 import type { NoticeView } from "./notice-words";
 
+/** Past this many characters the body steps down to the smallest size the unit uses, to fit more of it. */
+const LONG_BODY = 60;
+
 /**
  * A notice the household has not yet heard: read aloud when it appears, shown in very large type, with a
  * huge "听到了" button (the unit's OK key does the same). Emergency notices are red, important ones amber.
@@ -21,7 +24,10 @@ export function NoticeScreen({ view, onHeard }: { view: NoticeView; onHeard: () 
         <h1 className="notice-title" data-testid="notice-title">
           {view.title}
         </h1>
-        <p className="notice-text" data-testid="notice-text">
+        <p
+          className={view.body.length > LONG_BODY ? "notice-text notice-text-long" : "notice-text"}
+          data-testid="notice-text"
+        >
           {view.body}
         </p>
       </main>
