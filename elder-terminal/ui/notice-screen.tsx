@@ -1,8 +1,9 @@
 import { SceneIcon } from "./alarm-icon";
+import { emWidth } from "./alarm-words";
 import type { NoticeView } from "./notice-words";
 
-/** Past this many characters the body steps down to the smallest size the unit uses, to fit more of it. */
-const LONG_BODY = 60;
+/** Past this width (in em) the body steps down to the smallest size the unit uses, to fit more of it. */
+const LONG_BODY_EM = 60;
 
 /**
  * A notice the household has not yet heard: read aloud when it appears, shown in very large type, with a
@@ -25,7 +26,7 @@ export function NoticeScreen({ view, onHeard }: { view: NoticeView; onHeard: () 
           {view.title}
         </h1>
         <p
-          className={view.body.length > LONG_BODY ? "notice-text notice-text-long" : "notice-text"}
+          className={emWidth(view.body) > LONG_BODY_EM ? "notice-text notice-text-long" : "notice-text"}
           data-testid="notice-text"
         >
           {view.body}
