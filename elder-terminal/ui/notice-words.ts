@@ -35,7 +35,7 @@ const WORDS = {
     heard: "Heard it",
     hint: "or press OK",
     again: "Once more.",
-    more: "{count} more notices",
+    more: "{count} more waiting",
   },
 } as const;
 
