@@ -58,6 +58,12 @@ export function VisitShell(props: {
     if (text) readAloud(bridge, locale, text);
   }, [bridge, locale]);
   useAutoRead(elder, speak);
+  // The countdown is said too in elder mode: a resident who cannot see it well must still hear it.
+  const countingDown = secondsLeft !== null;
+  useEffect(() => {
+    if (elder && countingDown)
+      readAloud(bridge, locale, `${t("idle.title")} ${t("idle.hint")} ${t("idle.moreTime")}`);
+  }, [elder, countingDown, bridge, locale, t]);
 
   const visit: Visit = {
     t,

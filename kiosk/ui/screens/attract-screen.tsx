@@ -58,9 +58,15 @@ export function AttractScreen() {
       </section>
 
       <PublicMenu>
-        <button type="button" className="tile secondary" onClick={() => go({ name: "type-id" })}>
+        <button
+          type="button"
+          className="tile secondary"
+          aria-label={t("attract.typeId")}
+          onClick={() => go({ name: "type-id" })}
+        >
           <Icon name="keypad" size={56} />
-          <span>{t("attract.typeId")}</span>
+          <small>{t("attract.noCard")}</small>
+          <span>{t("attract.typeIdShort")}</span>
         </button>
       </PublicMenu>
     </main>

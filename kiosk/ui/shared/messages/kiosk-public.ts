@@ -25,6 +25,8 @@ export const kioskPublicZhCN = {
   "attract.placeCardHint": "将身份证平放在屏幕下方的读卡区，稍等即可",
   "attract.cardUnreadable": "没有读出身份证，请拿起后重新平放",
   "attract.typeId": "没有身份证？输入身份证号",
+  "attract.noCard": "没有身份证？",
+  "attract.typeIdShort": "输入身份证号",
 
   "menu.public": "公共服务",
   "menu.guides": "办事指南",
@@ -129,6 +131,8 @@ export const kioskPublicEn: Record<keyof typeof kioskPublicZhCN, string> = {
   "attract.placeCardHint": "Lay your ID card flat on the reader below the screen and wait a moment",
   "attract.cardUnreadable": "The card could not be read. Lift it and lay it down again",
   "attract.typeId": "No ID card? Type my ID number",
+  "attract.noCard": "No ID card?",
+  "attract.typeIdShort": "Type my ID number",
 
   "menu.public": "Public services",
   "menu.guides": "Guides & policies",
