@@ -1,6 +1,7 @@
 import type { TerminalSummary } from "@linli/protocol";
 import { type AuditEntry, type StaffAccount, staffRoles } from "../api/types";
 import type { Translate } from "../i18n/i18n";
+import { auditActionsZhCN } from "../i18n/messages-audit-actions";
 
 /** Actions this console can name; the filter offers these, and any other action is shown as recorded. */
 export const knownAuditActions = [
@@ -39,6 +40,9 @@ export const knownAuditActions = [
   "gate.card_issued",
   "gate.card_removed",
   "plate_reads.read",
+  ...(Object.keys(auditActionsZhCN).map((key) => key.slice("auditAction.".length)) as Array<
+    keyof typeof auditActionsZhCN extends `auditAction.${infer A}` ? A : never
+  >),
 ] as const;
 type KnownAction = (typeof knownAuditActions)[number];
 

@@ -192,7 +192,6 @@ export const servicesZhCN = {
   "communityServices.save": "保存",
   "communityServices.failed": "保存失败：{message}",
   "communityServices.loadFailed": "服务目录加载失败：{message}",
-  "auditAction.community-service.set": "修改社区服务目录",
 } satisfies Record<string, string>;
 
 export const servicesEn: Record<keyof typeof servicesZhCN, string> = {
@@ -390,5 +389,4 @@ export const servicesEn: Record<keyof typeof servicesZhCN, string> = {
   "communityServices.save": "Save",
   "communityServices.failed": "Could not save: {message}",
   "communityServices.loadFailed": "Could not load the services: {message}",
-  "auditAction.community-service.set": "Changed a community's services",
 };

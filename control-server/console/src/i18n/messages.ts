@@ -1,5 +1,6 @@
 import { alarmsEn, alarmsZhCN } from "./messages-alarms";
 import { applicationsEn, applicationsZhCN } from "./messages-applications";
+import { auditActionsEn, auditActionsZhCN } from "./messages-audit-actions";
 import { callsEn, callsZhCN } from "./messages-calls";
 import { checksEn, checksZhCN } from "./messages-checks";
 import { devicesEn, devicesZhCN } from "./messages-devices";
@@ -270,6 +271,7 @@ const zhCN = {
   ...devicesZhCN,
   ...applicationsZhCN,
   ...noticesZhCN,
+  ...auditActionsZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -545,6 +547,7 @@ const en: Record<MessageKey, string> = {
   ...devicesEn,
   ...applicationsEn,
   ...noticesEn,
+  ...auditActionsEn,
 };
 
 export const locales = ["zh-CN", "en"] as const;
