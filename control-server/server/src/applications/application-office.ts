@@ -504,7 +504,15 @@ export class ApplicationOffice {
     const service =
       serviceOfferedAt(this.db, input.serviceCode, input.submittedAt) ??
       refuse("invalid_payload", `no service ${input.serviceCode} is offered`);
-    this.#checkAnswers(service, input.answers);
+    // A kiosk may have filled the form from a catalogue cached before staff changed the questions: what
+    // the resident did there stands, and answers to questions no longer asked are left out.
+    const answers =
+      input.channel === "kiosk"
+        ? Object.fromEntries(
+            Object.entries(input.answers).filter(([code]) => service.questions.some((q) => q.code === code)),
+          )
+        : input.answers;
+    if (input.channel === "console") this.#checkAnswers(service, input.answers);
     const idNumber = input.applicant.idNumber.toUpperCase();
     const name = input.applicant.name.trim();
     const resident = this.residents.find(idNumber, name);
@@ -526,7 +534,7 @@ export class ApplicationOffice {
         name,
         input.applicant.phone ?? resident?.phone ?? null,
         resident?.id ?? null,
-        JSON.stringify(input.answers),
+        JSON.stringify(answers),
         input.communityId,
         input.channel,
         input.terminalId,
