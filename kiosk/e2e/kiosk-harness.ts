@@ -263,3 +263,20 @@ export function screenFacts(
     };
   })()`);
 }
+
+/** Runs a teardown step, failing with its name when it takes longer than `ms` (instead of a bare hook timeout). */
+export async function stepWithin(
+  what: string,
+  ms: number,
+  step: () => Promise<unknown> | undefined,
+): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([step(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

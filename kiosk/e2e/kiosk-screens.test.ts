@@ -16,6 +16,7 @@ import {
   screenshot,
   seriousAxeViolations,
   startServer,
+  stepWithin,
 } from "./kiosk-harness";
 
 /** What every kiosk screen must be: readable (≥ 24 px), inside the screen, no link out, no serious axe finding. */
@@ -48,9 +49,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The browser first: the runtime's UI server waits for its open connections when it closes.
-  await browser?.close();
-  await kiosk?.stop();
-  await server?.stop();
+  await stepWithin("closing Chromium", 15_000, () => browser?.close());
+  await stepWithin("stopping the kiosk", 15_000, () => kiosk?.stop());
+  await stepWithin("stopping the server", 15_000, () => server?.stop());
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(uiDir, { recursive: true, force: true });
 });
@@ -83,6 +84,15 @@ describe("kiosk screens without signing in", () => {
       await page.getByRole("button", { name: "返回" }).tap();
       await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
     }
+
+    // A guide opens to its full text.
+    await page.getByRole("button", { name: "办事指南" }).tap();
+    await page.getByRole("button", { name: "居住证办理指南" }).tap();
+    await page.getByRole("heading", { name: "居住证办理指南", level: 1 }).waitFor();
+    expect((await page.locator(".guide-body").textContent())!.length).toBeGreaterThan(20);
+    await checkScreen(page, "02b-guide");
+    await page.getByRole("button", { name: "返回" }).tap();
+    await page.getByRole("button", { name: "返回" }).tap();
 
     await page.getByRole("button", { name: "没有身份证？输入身份证号" }).tap();
     await page.getByRole("heading", { name: "输入身份证号" }).waitFor();

@@ -23,6 +23,7 @@ import {
   screenshot,
   seriousAxeViolations,
   startServer,
+  stepWithin,
 } from "./kiosk-harness";
 
 const CARD = sampleCards.resident;
@@ -63,9 +64,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The browser first: the runtime's UI server waits for its open connections when it closes.
-  await browser?.close();
-  await kiosk?.stop();
-  await server?.stop();
+  await stepWithin("closing Chromium", 15_000, () => browser?.close());
+  await stepWithin("stopping the kiosk", 15_000, () => kiosk?.stop());
+  await stepWithin("stopping the server", 15_000, () => server?.stop());
   rmSync(dataDir, { recursive: true, force: true });
   if (uiDir) rmSync(uiDir, { recursive: true, force: true });
 });
