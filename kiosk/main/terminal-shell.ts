@@ -5,15 +5,13 @@ import pino from "pino";
 import {
   BRIDGE_CALL_CHANNEL,
   BRIDGE_EVENT_CHANNEL,
+  BRIDGE_EVENT_NAMES,
   type BridgeCallName,
-  type BridgeEventName,
 } from "../bridge/contract";
 import { deviceFactories } from "../runtime/device-factories";
 import { DeviceHost } from "../runtime/device-host";
 import { loadTerminalConfig } from "../runtime/terminal-config";
 import { TerminalRuntime } from "../runtime/terminal-runtime";
-
-const BRIDGE_EVENTS: BridgeEventName[] = ["state", "outbox:delivered", "reload", "button", "call"];
 
 export interface ShellOptions {
   kind: TerminalKind;
@@ -88,7 +86,7 @@ export async function runTerminalShell(options: ShellOptions): Promise<void> {
     }
     return runtime.call(String(name) as BridgeCallName, request);
   });
-  for (const name of BRIDGE_EVENTS) {
+  for (const name of BRIDGE_EVENT_NAMES) {
     runtime.on(name, (payload: unknown) => {
       if (!window.isDestroyed()) window.webContents.send(BRIDGE_EVENT_CHANNEL, name, payload);
     });
