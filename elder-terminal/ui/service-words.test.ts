@@ -37,6 +37,9 @@ describe("a service request in an elder's words", () => {
     );
     expect(title({ status: "done" })).toBe("助餐送餐已完成，您满意吗？");
     expect(title({ status: "cancelled" })).toBe("社区已取消您的助餐送餐");
+    const refused = describeService(request({ status: "refused" }), zh, context);
+    expect(refused).toMatchObject({ title: "助餐送餐暂时叫不了", closed: true });
+    expect(refused?.speech).toContain("请按呼叫键");
     expect(title({ status: "dispatched" })).toBe("已派单，服务人员为您服务");
     expect(
       describeService(request({ status: "dispatched", providerName: "湘滨长者食堂" }), zh, context)?.speech,

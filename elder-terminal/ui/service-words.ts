@@ -142,6 +142,15 @@ export function describeService(
           speech: t("service.cancelledSpeech", { service }),
           closed: true,
         };
+      case "refused":
+        return {
+          ...base,
+          scene: "cancelled",
+          title: t("service.refused", { service }),
+          hint: t("service.refusedHint"),
+          speech: t("service.refusedSpeech", { service }),
+          closed: true,
+        };
     }
   })();
   if (!view) return null;

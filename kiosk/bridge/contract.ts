@@ -118,8 +118,11 @@ export interface ElderServiceState {
   serviceCode: string;
   /** From the server's catalogue; null until the server has answered. */
   serviceName: string | null;
-  /** sending: saved on the unit, not yet confirmed by the centre; then the centre's own status. */
-  status: "sending" | ServiceStatus;
+  /**
+   * sending: saved on the unit, not yet confirmed by the centre; then the centre's own status; refused:
+   * the centre could not take it (e.g. the service is not offered in the elder's community).
+   */
+  status: "sending" | "refused" | ServiceStatus;
   providerName: string | null;
   rating: "good" | "bad" | "not-done" | null;
   requestedAt: string;

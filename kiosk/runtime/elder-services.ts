@@ -3,6 +3,7 @@ import type { ServiceUpdate } from "@linli/protocol";
 import type { ElderServiceState } from "../bridge/contract";
 
 const KEEP_CLOSED_MS = 24 * 3600 * 1000;
+const CLOSED: ReadonlySet<ElderServiceState["status"]> = new Set(["done", "cancelled", "refused"]);
 
 /**
  * The elder's service requests as the unit knows them: `sending` until the server acknowledged the
@@ -15,7 +16,7 @@ export class ElderServices extends EventEmitter<{ change: [ElderServiceState[]] 
   get current(): ElderServiceState[] {
     const cutoff = new Date(Date.now() - KEEP_CLOSED_MS).toISOString();
     return [...this.#requests.values()]
-      .filter((r) => (r.status !== "done" && r.status !== "cancelled") || r.at >= cutoff)
+      .filter((r) => !CLOSED.has(r.status) || r.at >= cutoff)
       .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   }
 
@@ -45,6 +46,14 @@ export class ElderServices extends EventEmitter<{ change: [ElderServiceState[]] 
       requestedAt: known?.requestedAt ?? update.at,
       at: update.at,
     });
+    this.#publish();
+  }
+
+  /** The server refused the request for good: the elder is told, and asks the centre by voice instead. */
+  refused(requestEventId: string): void {
+    const known = this.#requests.get(requestEventId);
+    if (!known) return;
+    this.#requests.set(requestEventId, { ...known, status: "refused", at: new Date().toISOString() });
     this.#publish();
   }
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import {
   type Ack,
+  type AckError,
   type AlarmUpdate,
   alarmUpdateSchema,
   callEndReasons,
@@ -60,6 +61,8 @@ export interface ServerLinkOptions {
 export class ServerLink extends EventEmitter<{
   state: [LinkState, string | null];
   delivered: [{ id: string; event: DurableTerminalEvent; result: unknown }];
+  /** The server refused an outbox event for good (it is kept as rejected, never resent). */
+  rejected: [{ id: string; event: DurableTerminalEvent; error: AckError }];
   command: [TerminalCommand];
   alarm: [AlarmUpdate];
   service: [ServiceUpdate];
@@ -244,6 +247,7 @@ export class ServerLink extends EventEmitter<{
         "the server rejected an outbox event",
       );
       this.#outbox.rejected(entry.id, `${ack.error.code}: ${ack.error.message}`);
+      this.emit("rejected", { id: entry.id, event: entry.event, error: ack.error });
       return true;
     }
     this.#outbox.attempted(entry.id, `${ack.error.code}: ${ack.error.message}`);

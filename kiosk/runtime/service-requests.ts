@@ -46,6 +46,10 @@ export class ServiceRequests {
     return ok({ requestEventId: known.requestEventId });
   }
 
+  refused(requestEventId: string): void {
+    this.#services.refused(requestEventId);
+  }
+
   update(update: ServiceUpdate): void {
     this.#services.update(update);
   }

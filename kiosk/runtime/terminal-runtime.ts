@@ -2,6 +2,8 @@ import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import {
   type Ack,
+  type AckError,
+  type DurableTerminalEvent,
   describeIssues,
   durableTerminalEvents,
   fail,
@@ -323,6 +325,7 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
       this.emit("outbox:delivered", delivery);
       this.#publishState();
     });
+    link.on("rejected", (rejection) => this.#onRejected(rejection));
     link.on("alarm", (update) => this.#sos.update(update));
     link.on("service", (update) => this.#services.update(update));
     link.on("call", (event) => this.emit("call", event));
@@ -333,6 +336,25 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
     link.reportStatus({ version: this.#options.version, devices: this.#options.devices.health() });
     this.#link = link;
     link.start();
+  }
+
+  /** The server refused an event for good: the elder hears it at once, and staff find it in the unit's log. */
+  #onRejected(rejection: { id: string; event: DurableTerminalEvent; error: AckError }): void {
+    if (rejection.event === "service:request") this.#services.refused(rejection.id);
+    if (rejection.event === "terminal:log") return;
+    this.send({
+      event: "terminal:log",
+      payload: {
+        at: new Date().toISOString(),
+        level: "error",
+        code: "event-refused",
+        message:
+          `${rejection.event} ${rejection.id}: ${rejection.error.code}: ${rejection.error.message}`.slice(
+            0,
+            500,
+          ),
+      },
+    });
   }
 
   async #runCommand(command: TerminalCommand): Promise<void> {

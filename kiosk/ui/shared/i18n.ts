@@ -68,6 +68,9 @@ const zhCN = {
   "service.followup": "已转告社区，工作人员会尽快跟进",
   "service.followupHint": "有进展时，本机会告诉您",
   "service.followupSpeech": "已转告社区，工作人员会尽快跟进处理。",
+  "service.refused": "{service}暂时叫不了",
+  "service.refusedHint": "本社区暂未开通这项服务，请按呼叫键和服务中心说",
+  "service.refusedSpeech": "{service}暂时叫不了，本社区还没有开通这项服务。请按呼叫键，和服务中心说。",
   "service.cancelled": "社区已取消您的{service}",
   "service.cancelledHint": "如有需要，请再按叫服务",
   "service.cancelledSpeech": "社区已取消您的{service}。如有需要，请再按叫服务。",
@@ -226,6 +229,10 @@ const en: Record<MessageKey, string> = {
   "service.followup": "The centre has been told and will follow up",
   "service.followupHint": "You will hear when something happens",
   "service.followupSpeech": "The centre has been told and will follow up.",
+  "service.refused": "{service} cannot be ordered here",
+  "service.refusedHint": "Your community does not offer it yet: press Call to talk to the centre",
+  "service.refusedSpeech":
+    "{service} cannot be ordered: your community does not offer it yet. Press Call to talk to the centre.",
   "service.cancelled": "The centre cancelled your {service}",
   "service.cancelledHint": "If you still need it, press Services again",
   "service.cancelledSpeech":
