@@ -259,7 +259,9 @@ export function screenFacts(
     return {
       smallestTextPx: smallest,
       links: document.querySelectorAll("a[href]").length,
-      overflowX: document.documentElement.scrollWidth > window.innerWidth,
+      overflowX:
+        document.documentElement.scrollWidth > window.innerWidth ||
+        Array.from(document.querySelectorAll("main, header")).some((el) => el.scrollWidth > el.clientWidth + 1),
     };
   })()`);
 }

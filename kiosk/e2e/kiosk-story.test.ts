@@ -254,11 +254,22 @@ describe("a resident's visit, from ID card to printed receipt", () => {
 
     kiosk.reader.simulator.placeCard(CARD);
     await page.getByRole("heading", { name: /^您好，/ }).waitFor({ timeout: 10_000 });
+    // This resident uses elder mode: larger type, and each screen and each question read aloud.
+    const spoken: string[] = [];
+    const hear = (text: string) => spoken.push(text);
+    kiosk.terminal.runtime.on("spoke", hear);
+    await page.getByRole("button", { name: "长者模式" }).tap();
     await page.getByRole("button", { name: /我要办事/ }).tap();
     await page.getByRole("button", { name: /居住证/ }).tap();
     await page.getByRole("heading", { name: "您是否租房居住？" }).waitFor();
     await page.getByRole("button", { name: "是", exact: true }).tap();
     await page.getByRole("heading", { name: "您是否在本地就业？" }).waitFor();
+    await eventually(
+      () => spoken.some((text) => text.includes("您是否在本地就业？")),
+      10_000,
+      "question read",
+    );
+    kiosk.terminal.runtime.off("spoke", hear);
     await page.getByRole("button", { name: "否", exact: true }).tap();
     await page.getByRole("heading", { name: "需要的材料" }).waitFor();
     expect(await page.locator('li[data-material="tenancy-contract"]').count()).toBe(1);
