@@ -1,12 +1,13 @@
 import type { ApplicationAnswers, UploadSession } from "@linli/protocol";
 import { useState } from "react";
+import { formatClock } from "../shared/i18n";
 import { useVisit } from "../visit-context";
 import { Icon } from "./icons";
 import { QrImage } from "./qr-image";
 
 /** Upload from the resident's phone: a QR code to a page of the centre for this application only. */
 export function PhoneUpload({ receiptCode, answers }: { receiptCode: string; answers: ApplicationAnswers }) {
-  const { t, bridge, online } = useVisit();
+  const { t, locale, bridge, online } = useVisit();
   const [session, setSession] = useState<UploadSession | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const open = async () => {
@@ -22,6 +23,9 @@ export function PhoneUpload({ receiptCode, answers }: { receiptCode: string; ans
         <div>
           <h2 id="phone-title">{t("phone.scanTitle")}</h2>
           <p>{t("phone.scanHint")}</p>
+          <p className="quiet">
+            {t("phone.validUntil", { time: formatClock(new Date(session.expiresAt), locale) })}
+          </p>
         </div>
       </section>
     );

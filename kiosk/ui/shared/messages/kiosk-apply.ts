@@ -57,6 +57,7 @@ export const kioskApplyZhCN = {
   "phone.scanTitle": "请用手机扫码上传",
   "phone.scanHint": "传好的材料会在上面的清单里自动打勾",
   "phone.qrLabel": "手机上传材料的二维码",
+  "phone.validUntil": "二维码 {time} 前有效",
 
   "camera.hint": "请把材料平放在摄像头下，对准后按“拍照”",
   "camera.failed": "摄像头暂时用不了，请用手机上传，或请工作人员帮助",
@@ -151,6 +152,7 @@ export const kioskApplyEn: Record<keyof typeof kioskApplyZhCN, string> = {
   "phone.scanTitle": "Scan with your phone to upload",
   "phone.scanHint": "What you send is ticked off in the list above",
   "phone.qrLabel": "QR code for uploading materials from a phone",
+  "phone.validUntil": "The QR code works until {time}",
 
   "camera.hint": "Lay the document flat under the camera, then press Take photo",
   "camera.failed": "The camera is not available; upload from your phone, or ask a member of staff",
