@@ -226,8 +226,8 @@ export type UploadReceived = z.infer<typeof uploadReceivedSchema>;
 /** An application as staff see it in the console: the public view plus who, where and the files. */
 export const applicationViewSchema = publicApplicationViewSchema.extend({
   community: z.object({ id: z.string(), name: z.string() }),
-  /** Where it was submitted: a kiosk (named), or by staff in the console. */
-  channel: z.enum(["kiosk", "console"]),
+  /** Where it was submitted: a kiosk (named), by staff in the console, or on the resident's phone page. */
+  channel: z.enum(["kiosk", "console", "phone"]),
   terminal: z.object({ id: z.string(), name: z.string() }).nullable(),
   applicant: z.object({
     name: z.string(),
@@ -267,3 +267,59 @@ export const uploadPageSchema = z.object({
   expiresAt: isoDateTimeSchema,
 });
 export type UploadPage = z.infer<typeof uploadPageSchema>;
+
+/** What a resident applying from their phone (`/r/apply`) chooses from: the active catalogue and the communities. */
+export const publicServicesSchema = z.object({
+  communities: z.array(z.object({ id: z.string(), name: z.string() })),
+  services: z.array(applicationServiceSchema),
+  /** False when the server has no SMS gateway: nobody can prove a phone, so residents apply at the kiosk. */
+  phoneApplications: z.boolean(),
+});
+export type PublicServices = z.infer<typeof publicServicesSchema>;
+
+/** A text-message code proves the resident holds the phone they give; 6 digits. */
+export const verificationCodeSchema = z.string().regex(/^\d{6}$/);
+export const verificationCodeRequestSchema = z.object({ phone: mobilePhoneSchema });
+export const verificationCodeSentSchema = z.object({
+  expiresAt: isoDateTimeSchema,
+  /** Another text to this phone is refused before this time. */
+  resendAfter: isoDateTimeSchema,
+});
+export type VerificationCodeSent = z.infer<typeof verificationCodeSentSchema>;
+
+/** An application from the resident's phone page; the server issues the receipt code. */
+export const phoneApplicationSchema = z.object({
+  communityId: z.string().min(1).max(60),
+  serviceCode: codeSchema,
+  answers: z.record(codeSchema, z.boolean()),
+  applicant: z.object({
+    idNumber: idNumberSchema,
+    name: z.string().trim().min(1).max(60),
+    phone: mobilePhoneSchema,
+  }),
+  code: verificationCodeSchema,
+});
+export type PhoneApplication = z.infer<typeof phoneApplicationSchema>;
+export const phoneApplicationCreatedSchema = z.object({
+  receiptCode: receiptCodeSchema,
+  /** The phone-upload page of a session opened for this application. */
+  uploadUrl: z.string(),
+});
+export type PhoneApplicationCreated = z.infer<typeof phoneApplicationCreatedSchema>;
+
+/**
+ * Why a text-message code or an application from the phone was refused, beside the error code, so that
+ * the phone page can say it in the resident's language.
+ */
+export const phoneApplyProblems = [
+  "no-sms-gateway",
+  "too-soon",
+  "too-many-texts",
+  "no-code",
+  "wrong-code",
+  "code-expired",
+  "code-locked",
+  "code-used",
+  "id-number",
+] as const;
+export type PhoneApplyProblem = (typeof phoneApplyProblems)[number];

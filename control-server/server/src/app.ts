@@ -16,6 +16,7 @@ import { Server as SocketServer } from "socket.io";
 import { AlarmService } from "./alarms/alarm-service";
 import { HttpSmsGateway, noSmsGateway } from "./alarms/sms-gateway";
 import { ApplicationOffice } from "./applications/application-office";
+import { PhoneVerification } from "./applications/phone-verification";
 import { AuditLog } from "./audit";
 import { defaultStaffPolicy, type StaffPolicy, StaffService } from "./auth/staff";
 import { ServerBus } from "./bus";
@@ -49,6 +50,7 @@ import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
 import { noticeRoutes } from "./routes/notices";
 import { publicApplicationRoutes } from "./routes/public-applications";
+import { publicApplyRoutes } from "./routes/public-apply";
 import { residentPageRoutes } from "./routes/resident-pages";
 import { residentRoutes } from "./routes/residents";
 import { serviceRoutes } from "./routes/services";
@@ -110,12 +112,15 @@ export async function createControlServer(options: ControlServerOptions): Promis
   );
   const elders = new ElderProfiles(db, audit);
   const communityCatalogue = new CommunityCatalogue(db, audit);
+  const sms = options.smsGateway
+    ? new HttpSmsGateway(options.smsGateway.url, options.smsGateway.token)
+    : noSmsGateway;
   const alarms = new AlarmService(
     db,
     audit,
     elders,
     bus,
-    options.smsGateway ? new HttpSmsGateway(options.smsGateway.url, options.smsGateway.token) : noSmsGateway,
+    sms,
     options.alarmEscalationMs,
     log.child({ subsystem: "alarms" }),
   );
@@ -159,6 +164,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
       timeZone: options.timeZone,
       publicUrl: () => options.publicUrl ?? listeningUrl,
     }),
+    phoneVerification: new PhoneVerification(db, audit, sms, log.child({ subsystem: "phone-verification" })),
   };
   const admin = await staff.ensureAdmin(options.adminPassword);
 
@@ -208,6 +214,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
   applicationRoutes(app, context);
   residentRoutes(app, context);
   publicApplicationRoutes(app, context);
+  publicApplyRoutes(app, context);
   noticeRoutes(app, context);
   contentRoutes(app, context);
 

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { AlarmService } from "./alarms/alarm-service";
 import type { ApplicationOffice } from "./applications/application-office";
+import type { PhoneVerification } from "./applications/phone-verification";
 import type { AuditLog } from "./audit";
 import type { StaffService } from "./auth/staff";
 import type { ServerBus } from "./bus";
@@ -44,6 +45,8 @@ export interface ServerContext {
   providers: Providers;
   /** Kiosk applications: the catalogue, applications and their materials, the population registry. */
   applicationOffice: ApplicationOffice;
+  /** Text-message codes proving a resident's phone, for applications from the phone page. */
+  phoneVerification: PhoneVerification;
   /** Base URL of the resident pages (receipt QR codes, phone uploads): LINLI_PUBLIC_URL, else where we listen. */
   publicUrl(): string;
   notices: NoticeBoard;

@@ -102,7 +102,9 @@ function ApplicationDetail(props: {
             <dd>
               {application.channel === "kiosk"
                 ? t("application.channel.kiosk", { name: application.terminal?.name ?? "" })
-                : t("application.channel.console")}
+                : application.channel === "phone"
+                  ? t("application.channel.phone")
+                  : t("application.channel.console")}
             </dd>
             <dt>{t("application.submittedAt")}</dt>
             <dd>{formatDateTime(application.submittedAt, locale)}</dd>

@@ -22,6 +22,7 @@ import type { AuditLog } from "../audit";
 import type { StaffPrincipal } from "../auth/staff";
 import type { ServerBus } from "../bus";
 import type { Database } from "../db/database";
+import { maskPhone } from "../privacy/mask";
 import {
   APPLICATION_SELECT,
   type ApplicationRow,
@@ -78,7 +79,7 @@ interface NewApplication {
   applicant: { idNumber: string; name: string; phone: string | null };
   answers: ApplicationAnswers;
   communityId: string;
-  channel: "kiosk" | "console";
+  channel: "kiosk" | "console" | "phone";
   terminalId: string | null;
   createdBy: string | null;
   submittedAt: Date;
@@ -305,15 +306,17 @@ export class ApplicationOffice {
       });
       return session;
     })();
-    this.bus.emit("upload:received", {
-      terminalId: session.terminalId,
-      upload: {
-        receiptCode: session.receiptCode,
-        materialCode: upload.materialCode,
-        fileName,
-        at: now.toISOString(),
-      },
-    });
+    if (session.terminalId) {
+      this.bus.emit("upload:received", {
+        terminalId: session.terminalId,
+        upload: {
+          receiptCode: session.receiptCode,
+          materialCode: upload.materialCode,
+          fileName,
+          at: now.toISOString(),
+        },
+      });
+    }
     this.announce(session.receiptCode);
     return { materialCode: upload.materialCode, fileName, size: upload.bytes.length };
   }
@@ -464,6 +467,66 @@ export class ApplicationOffice {
   }
 
   /**
+   * A resident applies on the phone page; the server issues the receipt code and opens an upload session
+   * for it. Everything the resident can correct is checked first, then `confirmPhone` (the text-message
+   * code: outside the transaction, so that a wrong try stays counted), then the application is written.
+   */
+  submitFromPhone(
+    input: {
+      communityId: string;
+      serviceCode: string;
+      answers: ApplicationAnswers;
+      applicant: { idNumber: string; name: string; phone: string };
+    },
+    confirmPhone: () => void,
+    ip: string,
+  ): { receiptCode: string; uploadUrl: string } {
+    const now = new Date();
+    if (!isValidIdNumber(input.applicant.idNumber))
+      refuse("invalid_payload", "the applicant's ID number has a wrong check digit");
+    if (!this.db.prepare("SELECT 1 FROM communities WHERE id = ?").get(input.communityId))
+      refuse("invalid_payload", `unknown community ${input.communityId}`);
+    const service =
+      serviceOfferedAt(this.db, input.serviceCode, now) ??
+      refuse("invalid_payload", `no service ${input.serviceCode} is offered`);
+    this.#checkAnswers(service, input.answers);
+    confirmPhone();
+    let receiptCode = newReceiptCode((length) => randomBytes(length));
+    const upload = this.db.transaction(() => {
+      while (this.#row(receiptCode)) receiptCode = newReceiptCode((length) => randomBytes(length));
+      this.#insertApplication({
+        receiptCode,
+        submitEventId: null,
+        serviceCode: service.code,
+        applicant: input.applicant,
+        answers: input.answers,
+        communityId: input.communityId,
+        channel: "phone",
+        terminalId: null,
+        createdBy: null,
+        submittedAt: now,
+        actor: "resident:phone",
+      });
+      // An unknown resident is proposed for staff review, as at a kiosk with a typed ID number.
+      if (!this.residents.find(input.applicant.idNumber.toUpperCase(), input.applicant.name))
+        this.residents.proposeFromPhone(input.applicant, input.communityId, now);
+      this.audit.record({
+        actor: { type: "anonymous" },
+        action: "application.submitted",
+        target: { type: "application", id: receiptCode },
+        detail: { service: service.code, channel: "phone", phone: maskPhone(input.applicant.phone) },
+        ip,
+      });
+      return this.#uploads.open(
+        { receiptCode, serviceCode: service.code, answers: input.answers, terminalId: null },
+        now,
+      );
+    })();
+    this.announce(receiptCode);
+    return { receiptCode, uploadUrl: upload.url };
+  }
+
+  /**
    * Housekeeping, called often and cheap between runs: materials of applications never submitted go after
    * UNCLAIMED_MATERIAL_MS (long enough for an offline kiosk's queued submission to arrive), and upload
    * sessions a day after they expired.
@@ -512,7 +575,7 @@ export class ApplicationOffice {
             Object.entries(input.answers).filter(([code]) => service.questions.some((q) => q.code === code)),
           )
         : input.answers;
-    if (input.channel === "console") this.#checkAnswers(service, input.answers);
+    if (input.channel !== "kiosk") this.#checkAnswers(service, input.answers);
     const idNumber = input.applicant.idNumber.toUpperCase();
     const name = input.applicant.name.trim();
     const resident = this.residents.find(idNumber, name);

@@ -24,7 +24,7 @@ export interface ApplicationRow {
   answers: string;
   community_id: string;
   community_name: string;
-  channel: "kiosk" | "console";
+  channel: "kiosk" | "console" | "phone";
   terminal_id: string | null;
   terminal_name: string | null;
   status: ApplicationStatus;

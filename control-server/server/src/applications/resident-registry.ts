@@ -119,44 +119,66 @@ export class ResidentRegistry {
         });
         return { known: true, name: resident.name, buildingId: resident.buildingId };
       }
-      const at = now.toISOString();
-      const open = this.db
-        .prepare("SELECT id FROM resident_proposals WHERE id_number = ? AND status = 'pending'")
-        .get(request.idNumber) as { id: string } | undefined;
-      const proposalId = open?.id ?? randomUUID();
-      if (open) {
-        this.db
-          .prepare(
-            `UPDATE resident_proposals SET name = ?, source = ?, community_id = ?, terminal_id = ?,
-               seen_count = seen_count + 1, last_seen_at = ? WHERE id = ?`,
-          )
-          .run(request.name.trim(), request.source, terminal.communityId, terminal.id, at, proposalId);
-      } else {
-        this.db
-          .prepare(
-            `INSERT INTO resident_proposals
-               (id, id_number, name, source, community_id, terminal_id, status, proposed_at, last_seen_at)
-             VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-          )
-          .run(
-            proposalId,
-            request.idNumber,
-            request.name.trim(),
-            request.source,
-            terminal.communityId,
-            terminal.id,
-            at,
-            at,
-          );
-      }
+      const { proposalId, refreshed } = this.#upsertProposal(request, terminal.communityId, terminal.id, now);
       this.audit.record({
         actor: { type: "terminal", id: terminal.id },
-        action: open ? "resident.proposal_refreshed" : "resident.proposed",
+        action: refreshed ? "resident.proposal_refreshed" : "resident.proposed",
         target: { type: "resident_proposal", id: proposalId },
         detail: { known: false, source: request.source },
       });
       return { known: false, name: request.name.trim(), buildingId: null };
     })();
+  }
+
+  /** An applicant on the phone page the registry did not know (typed ID, no kiosk), for staff review. */
+  proposeFromPhone(
+    applicant: { idNumber: string; name: string },
+    communityId: string,
+    now = new Date(),
+  ): void {
+    const { proposalId, refreshed } = this.#upsertProposal(
+      { idNumber: applicant.idNumber.toUpperCase(), name: applicant.name, source: "typed" },
+      communityId,
+      null,
+      now,
+    );
+    this.audit.record({
+      actor: { type: "anonymous" },
+      action: refreshed ? "resident.proposal_refreshed" : "resident.proposed",
+      target: { type: "resident_proposal", id: proposalId },
+      detail: { known: false, source: "typed", channel: "phone" },
+    });
+  }
+
+  /** The same ID number seen again refreshes its open proposal. */
+  #upsertProposal(
+    holder: { idNumber: string; name: string; source: "card" | "typed" },
+    communityId: string,
+    terminalId: string | null,
+    now: Date,
+  ): { proposalId: string; refreshed: boolean } {
+    const at = now.toISOString();
+    const open = this.db
+      .prepare("SELECT id FROM resident_proposals WHERE id_number = ? AND status = 'pending'")
+      .get(holder.idNumber) as { id: string } | undefined;
+    const proposalId = open?.id ?? randomUUID();
+    if (open) {
+      this.db
+        .prepare(
+          `UPDATE resident_proposals SET name = ?, source = ?, community_id = ?, terminal_id = ?,
+             seen_count = seen_count + 1, last_seen_at = ? WHERE id = ?`,
+        )
+        .run(holder.name.trim(), holder.source, communityId, terminalId, at, proposalId);
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO resident_proposals
+             (id, id_number, name, source, community_id, terminal_id, status, proposed_at, last_seen_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+        )
+        .run(proposalId, holder.idNumber, holder.name.trim(), holder.source, communityId, terminalId, at, at);
+    }
+    return { proposalId, refreshed: open !== undefined };
   }
 
   proposals(reader: StaffPrincipal, status: ResidentProposalView["status"] | null): ResidentProposalView[] {

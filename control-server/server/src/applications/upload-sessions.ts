@@ -7,8 +7,8 @@ export interface OpenUploadSession {
   receiptCode: string;
   serviceCode: string;
   answers: ApplicationAnswers;
-  /** The kiosk to tell when a file arrives. */
-  terminalId: string;
+  /** The kiosk to tell when a file arrives; null for an application made on the resident's phone. */
+  terminalId: string | null;
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -55,7 +55,7 @@ export class UploadSessions {
           receipt_code: string;
           service_code: string;
           answers: string;
-          terminal_id: string;
+          terminal_id: string | null;
           expires_at: string;
         }
       | undefined;

@@ -364,7 +364,7 @@ export const applications: Migration = {
         resident_id TEXT REFERENCES residents(id),
         answers TEXT NOT NULL DEFAULT '{}',
         community_id TEXT NOT NULL REFERENCES communities(id),
-        channel TEXT NOT NULL CHECK (channel IN ('kiosk', 'console')),
+        channel TEXT NOT NULL CHECK (channel IN ('kiosk', 'console', 'phone')),
         terminal_id TEXT REFERENCES terminals(id),
         created_by TEXT REFERENCES staff(id),
         status TEXT NOT NULL CHECK (status IN ('submitted', 'accepted', 'needs-materials', 'approved', 'rejected', 'completed')),
@@ -425,6 +425,22 @@ export const applications: Migration = {
         created_at TEXT NOT NULL,
         expires_at TEXT NOT NULL
       ) STRICT;
+
+      -- Text-message codes for applications from the phone page: only a salted hash of the code is kept;
+      -- the newest code of a phone is the one that counts. Rows also count texts per phone and per address.
+      CREATE TABLE phone_verification_codes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        phone TEXT NOT NULL,
+        code_salt TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        ip TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        tries INTEGER NOT NULL DEFAULT 0,
+        used_at TEXT
+      ) STRICT;
+      CREATE INDEX phone_verification_codes_by_phone ON phone_verification_codes(phone, sent_at);
+      CREATE INDEX phone_verification_codes_by_ip ON phone_verification_codes(ip, sent_at);
     `);
     seed(db);
   },
