@@ -41,6 +41,8 @@ export class VerificationRefusal extends Error {
     message: string,
     /** Seconds until asking again may succeed (429). */
     readonly retryAfterSeconds: number | null = null,
+    /** Tries the code has left after a wrong one. */
+    readonly triesLeft: number | null = null,
   ) {
     super(message);
     this.name = "VerificationRefusal";
@@ -205,7 +207,14 @@ export class PhoneVerification {
     this.db.prepare("UPDATE phone_verification_codes SET tries = ? WHERE id = ?").run(tries, row.id);
     const left = this.limits.maxTries - tries;
     if (left <= 0) return refusal("code-locked", "too many wrong codes; ask for a new one");
-    return refusal("wrong-code", `the code is wrong; ${left} ${left === 1 ? "try" : "tries"} left`);
+    return new VerificationRefusal(
+      400,
+      "invalid_payload",
+      "wrong-code",
+      `the code is wrong; ${left} ${left === 1 ? "try" : "tries"} left`,
+      null,
+      left,
+    );
   }
 
   #tooMany(problem: PhoneApplyProblem, message: string, waitMs: number): never {

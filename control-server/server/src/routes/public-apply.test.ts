@@ -61,7 +61,9 @@ async function startWithSms() {
   return { server: harness, sms, logLines };
 }
 
-type ErrorBody = { error: { code: string; message: string; problem?: string } };
+type ErrorBody = {
+  error: { code: string; message: string; problem?: string; triesLeft?: number; retryAfter?: number };
+};
 const askCode = (phone: string) =>
   harness!.api<{ expiresAt: string; resendAfter: string } & ErrorBody>(
     "POST",
@@ -221,6 +223,7 @@ describe("residents apply from their phone with a text-message code", () => {
       expect(refused.status).toBe(400);
       expect(refused.body.error.problem).toBe("wrong-code");
       expect(refused.body.error.message).toContain(`${5 - attempt} tr`);
+      expect(refused.body.error.triesLeft).toBe(5 - attempt);
     }
     const fifth = await apply(application(wrong));
     expect(fifth.body.error.problem).toBe("code-locked");
@@ -259,6 +262,8 @@ describe("residents apply from their phone with a text-message code", () => {
     const tooSoon = await askCode(LI_XIAOMEI.phone);
     expect(tooSoon.status).toBe(429);
     expect(tooSoon.body.error.problem).toBe("too-soon");
+    expect(tooSoon.body.error.retryAfter).toBeGreaterThan(55);
+    expect(tooSoon.body.error.retryAfter).toBeLessThanOrEqual(60);
     await eventually(() => sms.sent.length === 1);
 
     // Each minute another text, until five in the hour.

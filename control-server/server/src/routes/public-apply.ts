@@ -18,15 +18,27 @@ import { httpError } from "../http/errors";
 
 /** The usual `{error}` body, with the reason the phone page puts into the resident's own words. */
 const applyErrorSchema = z.object({
-  error: ackErrorSchema.extend({ problem: z.enum(phoneApplyProblems).optional() }),
+  error: ackErrorSchema.extend({
+    problem: z.enum(phoneApplyProblems).optional(),
+    /** After a wrong code: how many tries it has left. */
+    triesLeft: z.number().int().optional(),
+    /** After a refused text: seconds until asking again may succeed (also the Retry-After header). */
+    retryAfter: z.number().int().optional(),
+  }),
 });
 
 function answerVerificationRefusal(reply: FastifyReply, error: unknown): FastifyReply {
   if (!(error instanceof VerificationRefusal)) throw error;
   if (error.retryAfterSeconds !== null) void reply.header("retry-after", String(error.retryAfterSeconds));
-  return reply
-    .code(error.status)
-    .send({ error: { code: error.code, message: error.message, problem: error.problem } });
+  return reply.code(error.status).send({
+    error: {
+      code: error.code,
+      message: error.message,
+      problem: error.problem,
+      ...(error.triesLeft === null ? {} : { triesLeft: error.triesLeft }),
+      ...(error.retryAfterSeconds === null ? {} : { retryAfter: error.retryAfterSeconds }),
+    },
+  });
 }
 
 /**
