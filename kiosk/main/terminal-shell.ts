@@ -40,10 +40,12 @@ export async function runTerminalShell(options: ShellOptions): Promise<void> {
   });
 
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    // The elder unit talks to the centre: microphone only, nothing else.
-    callback(permission === "media" && options.kind === "elder"),
-  );
+  // The kiosk photographs materials (camera only); the elder unit talks to the centre (microphone only).
+  const allowedMedia = options.kind === "kiosk" ? "video" : "audio";
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const wanted = "mediaTypes" in details ? (details.mediaTypes ?? []) : [];
+    callback(permission === "media" && wanted.length > 0 && wanted.every((type) => type === allowedMedia));
+  });
 
   const configFile = process.env.LINLI_TERMINAL_CONFIG ?? join(app.getPath("userData"), "terminal.json");
   const config = loadTerminalConfig(configFile);
