@@ -6,7 +6,8 @@ export const BASE = "/r/";
 export type Route =
   | { page: "lookup" }
   | { page: "progress"; typedCode: string }
-  | { page: "upload"; token: string };
+  | { page: "upload"; token: string }
+  | { page: "apply" };
 
 function decoded(segment: string): string {
   try {
@@ -16,16 +17,18 @@ function decoded(segment: string): string {
   }
 }
 
-/** /r/ → lookup, /r/upload/<token> → upload, /r/<code> → progress (the QR codes carry these plain URLs). */
+/** /r/ → lookup, /r/upload/<token> → upload, /r/apply → apply, /r/<code> → progress (the QR codes carry these plain URLs). */
 export function routeOf(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : "";
   const upload = rest.match(/^upload\/([^/]+)\/?$/);
   if (upload?.[1]) return { page: "upload", token: decoded(upload[1]) };
+  if (/^apply\/?$/.test(rest)) return { page: "apply" };
   const code = rest.match(/^([^/]+)\/?$/);
   if (code?.[1]) return { page: "progress", typedCode: decoded(code[1]) };
   return { page: "lookup" };
 }
 
+export const applyPath = `${BASE}apply`;
 export const progressPath = (receiptCode: string) => `${BASE}${encodeURIComponent(receiptCode)}`;
 
 /** Moves to another page without a reload; the back button returns. */
