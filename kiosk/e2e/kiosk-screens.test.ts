@@ -216,6 +216,9 @@ describe("kiosk screens without signing in", () => {
     await page.getByRole("button", { name: "确认" }).tap();
     await page.getByRole("heading", { name: "您好，李晓梅" }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId("id-masked").textContent()).toBe("身份证 430***********2428");
+    // A typed number proves nothing: no "my applications", progress by receipt code instead.
+    expect(await page.getByRole("button", { name: /我的办件/ }).count()).toBe(0);
+    await page.getByRole("button", { name: /查询进度/ }).first().waitFor();
     expect(await page.locator("body").textContent()).not.toContain("430302198503122428");
 
     // Elder mode: larger type, and every screen read aloud by itself (here by the kiosk's own engine).

@@ -244,6 +244,12 @@ export class KioskApplications {
     if ("mine" in parsed.data) {
       const applicant = this.#residents.applicant;
       if (!applicant) return fail("forbidden", "sign in with the ID card first");
+      // Anyone may know a neighbour's ID number: only the card itself shows a person's applications.
+      if (this.#residents.resident?.source !== "card")
+        return fail(
+          "forbidden",
+          "a typed ID number does not show applications: place the ID card, or use the receipt code",
+        );
       query = { idNumber: applicant.idNumber };
     } else {
       const receiptCode = normaliseReceiptCode(parsed.data.receiptCode);

@@ -171,6 +171,9 @@ describe("a resident at the kiosk", () => {
       ok: true,
       data: { name: "李晓梅", idMasked: "430***********2428", source: "typed" },
     });
+    // Anyone may know a neighbour's ID number and name: typing them does not list her applications.
+    const mine = await runtime.call("application:lookup", { mine: true });
+    expect(mine).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect((await runtime.call("session:end", null)).ok).toBe(true);
     expect(runtime.snapshot().resident).toBeNull();
   });

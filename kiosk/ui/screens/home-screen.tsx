@@ -23,16 +23,25 @@ export function HomeScreen() {
           <span>{t("home.apply")}</span>
           <small>{t("home.applyHint")}</small>
         </button>
-        <button
-          type="button"
-          className="tile large"
-          disabled={lookup.busy}
-          onClick={() => void lookup.run({ mine: true })}
-        >
-          <Icon name="mine" size={72} />
-          <span>{t("home.mine")}</span>
-          <small>{t("home.mineHint")}</small>
-        </button>
+        {resident.source === "card" ? (
+          <button
+            type="button"
+            className="tile large"
+            disabled={lookup.busy}
+            onClick={() => void lookup.run({ mine: true })}
+          >
+            <Icon name="mine" size={72} />
+            <span>{t("home.mine")}</span>
+            <small>{t("home.mineHint")}</small>
+          </button>
+        ) : (
+          // A typed ID number proves nothing (anyone may know it): progress by receipt code only.
+          <button type="button" className="tile large" onClick={() => go({ name: "lookup" })}>
+            <Icon name="progress" size={72} />
+            <span>{t("home.byCode")}</span>
+            <small>{t("home.byCodeHint")}</small>
+          </button>
+        )}
       </div>
       {lookup.error && (
         <p className="problem" role="alert">
