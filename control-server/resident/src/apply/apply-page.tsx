@@ -104,7 +104,8 @@ export function ApplyPage() {
 
   const steps: Step[] = [
     "service",
-    ...(service && service.questions.length > 0 ? (["questions"] as const) : []),
+    // Counted until a service without questions is chosen, so that the total does not grow on the way.
+    ...(!service || service.questions.length > 0 ? (["questions"] as const) : []),
     "checklist",
     "applicant",
     "verify",
