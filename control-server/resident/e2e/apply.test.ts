@@ -128,6 +128,9 @@ describe("applying from the phone", () => {
   it("applies for 再生育证 as a remarried couple, with a text-message code, then uploads a photo", async () => {
     const phone = "13907310001";
     await page.goto(new URL("/r/", server.url).toString());
+    await page.getByRole("link", { name: /在手机上申请/ }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot("apply-0-lookup-link");
     await page.getByRole("link", { name: /在手机上申请/ }).tap();
     expect(new URL(page.url()).pathname).toBe("/r/apply");
 
@@ -214,6 +217,12 @@ describe("applying from the phone", () => {
       .getByTestId("apply-receipt-code")
       .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(30);
+    // On one line, within the phone's width.
+    expect(
+      await page
+        .getByTestId("apply-receipt-code")
+        .evaluate((element) => element.scrollWidth <= element.clientWidth && element.clientHeight < 60),
+    ).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot("apply-6-done");
 

@@ -19,19 +19,21 @@ export function StepFrame(props: {
   }, []);
   return (
     <section className="apply-step" aria-labelledby="apply-step-title">
-      <div className="apply-nav">
-        {props.onBack && (
-          <button type="button" className="button apply-back" onClick={props.onBack}>
-            <span aria-hidden="true">‹ </span>
-            {t("apply.back")}
-          </button>
-        )}
-        {props.step !== null && (
-          <p className="apply-progress" data-testid="apply-progress">
-            {t("apply.step", { step: props.step, total: props.total })}
-          </p>
-        )}
-      </div>
+      {(props.onBack || props.step !== null) && (
+        <div className="apply-nav">
+          {props.onBack && (
+            <button type="button" className="button apply-back" onClick={props.onBack}>
+              <span aria-hidden="true">‹ </span>
+              {t("apply.back")}
+            </button>
+          )}
+          {props.step !== null && (
+            <p className="apply-progress" data-testid="apply-progress">
+              {t("apply.step", { step: props.step, total: props.total })}
+            </p>
+          )}
+        </div>
+      )}
       {props.step !== null && (
         <ol className="apply-dots" aria-hidden="true">
           {Array.from({ length: props.total }, (_, index) => (
