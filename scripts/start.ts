@@ -14,6 +14,7 @@ import { type ControlServer, createControlServer, loadConfig } from "../control-
 import { type LaunchedTerminal, launchTerminal, UI_DIRS } from "../kiosk/runtime/launch";
 import { loadTerminalConfig } from "../kiosk/runtime/terminal-config";
 import { startDemoDevices } from "./demo-devices";
+import { startDemoSmsGateway } from "./demo-sms-gateway";
 
 const CONSOLE_DIST = "control-server/console/dist";
 /** The resident phone pages: where a receipt's QR code leads. */
@@ -46,7 +47,16 @@ async function main(): Promise<void> {
     { level: config.logLevel === "info" ? "warn" : config.logLevel, name: "linli" },
     pino.destination(2),
   );
-  const server = await createControlServer({ ...config, adminPassword, logger: log });
+  // Without a real SMS provider (none is reachable from this machine), texts print here instead.
+  const demoSms = config.smsGateway
+    ? null
+    : await startDemoSmsGateway((line) => process.stdout.write(`${line}\n`));
+  const server = await createControlServer({
+    ...config,
+    adminPassword,
+    logger: log,
+    smsGateway: config.smsGateway ?? { url: demoSms!.url, token: undefined },
+  });
   const { url } = await server.listen();
   const admin = server.context.staff.findByUsername(server.adminUsername)!;
   const adminCredentials = (await server.context.staff.passwordMatches(admin.username, adminPassword))
@@ -94,6 +104,7 @@ async function main(): Promise<void> {
       `Console:  ${url}/console/   (${adminCredentials})`,
       `Kiosk:    ${terminals[0]!.bridge.url}`,
       `Elder:    ${terminals[1]!.bridge.url}`,
+      `Phone:    ${url}/r/apply   (apply from a phone${demoSms ? "; the text-message codes print here" : ""})`,
       `API docs: ${url}/api/docs`,
       "Simulated devices:",
       ...devices.description.map((line) => `  ${line}`),
@@ -111,6 +122,7 @@ async function main(): Promise<void> {
     for (const terminal of terminals) await terminal.stop();
     await devices.stop();
     await server.close();
+    await demoSms?.stop();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop());
