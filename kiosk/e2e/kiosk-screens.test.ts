@@ -1,69 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  Api,
-  buildKioskUi,
-  eventually,
-  type Kiosk,
-  launchBrowser,
-  launchKiosk,
-  openKioskScreen,
-  type ServerProcess,
-  screenFacts,
-  screenshot,
-  seriousAxeViolations,
-  startServer,
-  stepWithin,
-} from "./kiosk-harness";
+import { describe, expect, it } from "vitest";
+import { eventually, expectKioskScreen, kioskPartsPerFile, openKioskScreen } from "./kiosk-harness";
 
-/** What every kiosk screen must be: readable (≥ 24 px), inside the screen, no link out, no serious axe finding. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const facts = await screenFacts(page);
-  expect(facts.smallestTextPx, name).toBeGreaterThanOrEqual(24);
-  expect(facts.links, name).toBe(0);
-  expect(facts.overflowX, name).toBe(false);
-  expect(await seriousAxeViolations(page), name).toEqual([]);
-}
-
-let browser: Browser;
-let server: ServerProcess;
-let kiosk: Kiosk;
-let dataDir: string;
-let uiDir: string;
-let admin: Api;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "linli-kiosk-screens-"));
-  [browser, server, uiDir] = await Promise.all([
-    launchBrowser(),
-    startServer(join(dataDir, "server")),
-    buildKioskUi(),
-  ]);
-  admin = await Api.signIn(server.url);
-  kiosk = await launchKiosk(admin, join(dataDir, "kiosk"));
-}, 120_000);
-
-afterAll(async () => {
-  // The browser first: the runtime's UI server waits for its open connections when it closes.
-  await stepWithin("closing Chromium", 15_000, () => browser?.close());
-  await stepWithin("stopping the kiosk", 15_000, () => kiosk?.stop());
-  await stepWithin("stopping the server", 15_000, () => server?.stop());
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(uiDir, { recursive: true, force: true });
-});
+const parts = kioskPartsPerFile("linli-kiosk-screens-");
 
 describe("kiosk screens without signing in", () => {
   it("attract screen, public sections and the typed-ID keypad are readable, accessible and locked down", async () => {
+    const { browser, kiosk } = parts;
     const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
     await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
     await expect
       .poll(() => page.getByTestId("link-banner").textContent(), { timeout: 10_000 })
       .toContain("在线");
-    await checkScreen(page, "01-attract");
+    await expectKioskScreen(page, "01-attract");
 
     // No way out: the context menu is swallowed.
     const menuAllowed = await page.evaluate(
@@ -80,7 +28,7 @@ describe("kiosk screens without signing in", () => {
     ] as const) {
       await page.getByRole("button", { name: label }).first().tap();
       await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
-      await checkScreen(page, name);
+      await expectKioskScreen(page, name);
       await page.getByRole("button", { name: "返回" }).tap();
       await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
     }
@@ -90,7 +38,7 @@ describe("kiosk screens without signing in", () => {
     await page.getByRole("button", { name: "居住证办理指南" }).tap();
     await page.getByRole("heading", { name: "居住证办理指南", level: 1 }).waitFor();
     expect((await page.locator(".guide-body").textContent())!.length).toBeGreaterThan(20);
-    await checkScreen(page, "02b-guide");
+    await expectKioskScreen(page, "02b-guide");
     await page.getByRole("button", { name: "返回" }).tap();
     await page.getByRole("button", { name: "返回" }).tap();
 
@@ -100,13 +48,13 @@ describe("kiosk screens without signing in", () => {
     await expect.poll(() => page.getByTestId("typed").textContent()).toBe("430302 19850312 242");
     await page.getByRole("button", { name: "8", exact: true }).tap();
     await page.getByText("号码格式正确").waitFor();
-    await checkScreen(page, "07-type-id");
+    await expectKioskScreen(page, "07-type-id");
 
     // English, and elder mode: the same screen in larger type.
     await page.getByRole("button", { name: "English" }).tap();
     await page.getByRole("heading", { name: "Type your ID number" }).waitFor();
     await page.getByRole("button", { name: "Large text" }).tap();
-    await checkScreen(page, "08-type-id-en-elder");
+    await expectKioskScreen(page, "08-type-id-en-elder");
 
     // 首页 (Home) starts again: on the attract screen, and nothing typed is kept.
     await page.getByRole("button", { name: "Home" }).tap();
@@ -117,6 +65,7 @@ describe("kiosk screens without signing in", () => {
   }, 90_000);
 
   it("an idle visit counts down its last seconds, 需要更多时间 gives the time back, then it is wiped", async () => {
+    const { browser, kiosk, admin } = parts;
     const terminalId = kiosk.terminal.runtime.snapshot().terminalId!;
     await admin.call("POST", `/api/v1/terminals/${terminalId}/commands`, {
       type: "update-config",
@@ -135,7 +84,7 @@ describe("kiosk screens without signing in", () => {
     const shownAt = Date.now();
     await overlay.waitFor({ timeout: 5000 });
     expect(await overlay.textContent()).toMatch(/(19|20) 秒后自动结束/);
-    await checkScreen(page, "09-idle-countdown");
+    await expectKioskScreen(page, "09-idle-countdown");
     await page.getByRole("button", { name: "需要更多时间" }).tap();
     await overlay.waitFor({ state: "hidden" });
     // Still the same visit: what was typed is there.
@@ -156,6 +105,7 @@ describe("kiosk screens without signing in", () => {
   }, 90_000);
 
   it("an emergency notice takes over the attract screen; important ones come first; display is reported", async () => {
+    const { browser, kiosk, admin } = parts;
     const publish = (title: string, priority: string, category: string) =>
       admin.call<{ id: string }>("POST", "/api/v1/notices", {
         title,
@@ -173,7 +123,7 @@ describe("kiosk screens without signing in", () => {
     await expect.poll(() => notices.count(), { timeout: 10_000 }).toBe(2);
     expect(await notices.first().textContent()).toContain("明日上午停电检修");
     expect(await notices.first().textContent()).toContain("重要");
-    await checkScreen(page, "10-attract-notices");
+    await expectKioskScreen(page, "10-attract-notices");
 
     const emergency = await publish("燃气泄漏，请勿使用明火", "emergency", "gas");
     await page
@@ -182,7 +132,7 @@ describe("kiosk screens without signing in", () => {
       .waitFor({ timeout: 10_000 });
     // The card prompt and the public services stay usable below it.
     await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
-    await checkScreen(page, "11-attract-emergency");
+    await expectKioskScreen(page, "11-attract-emergency");
     await eventually(
       async () =>
         (
@@ -198,7 +148,7 @@ describe("kiosk screens without signing in", () => {
     await page.getByRole("button", { name: "通知公告" }).tap();
     await page.getByRole("heading", { name: "通知公告", level: 1 }).waitFor();
     expect(await notices.allTextContents()).toHaveLength(3);
-    await checkScreen(page, "12-notices-full");
+    await expectKioskScreen(page, "12-notices-full");
     for (const notice of [normal, important, emergency]) {
       await admin.call("POST", `/api/v1/notices/${notice.id}/withdraw`, {});
     }
@@ -207,18 +157,22 @@ describe("kiosk screens without signing in", () => {
   }, 60_000);
 
   it("typed ID sign-in greets the resident with the masked number; elder mode and English; 结束 wipes", async () => {
+    const { browser, kiosk } = parts;
     const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
     await page.getByRole("button", { name: "没有身份证？输入身份证号" }).tap();
     for (const key of "430302198503122428") await page.getByRole("button", { name: key, exact: true }).tap();
     await page.getByRole("button", { name: "下一步" }).tap();
     await page.getByTestId("name-input").fill("李晓梅");
-    await checkScreen(page, "13-type-name");
+    await expectKioskScreen(page, "13-type-name");
     await page.getByRole("button", { name: "确认" }).tap();
     await page.getByRole("heading", { name: "您好，李晓梅" }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId("id-masked").textContent()).toBe("身份证 430***********2428");
     // A typed number proves nothing: no "my applications", progress by receipt code instead.
     expect(await page.getByRole("button", { name: /我的办件/ }).count()).toBe(0);
-    await page.getByRole("button", { name: /查询进度/ }).first().waitFor();
+    await page
+      .getByRole("button", { name: /查询进度/ })
+      .first()
+      .waitFor();
     expect(await page.locator("body").textContent()).not.toContain("430302198503122428");
 
     // Elder mode: larger type, and every screen read aloud by itself (here by the kiosk's own engine).
@@ -228,13 +182,13 @@ describe("kiosk screens without signing in", () => {
     await page.getByRole("button", { name: "长者模式" }).tap();
     await eventually(() => spoken.some((text) => text.includes("您好，李晓梅")), 10_000, "home read aloud");
     expect(spoken.join("\n")).not.toContain("430302198503122428");
-    await checkScreen(page, "14-home-elder");
+    await expectKioskScreen(page, "14-home-elder");
     await page.getByRole("button", { name: "English" }).tap();
     await page.getByRole("button", { name: /^Apply/ }).tap();
     await page.getByRole("heading", { name: "Apply", level: 1 }).waitFor();
     await eventually(() => spoken.some((text) => text.includes("Residence permit")), 10_000, "services read");
     kiosk.terminal.runtime.off("spoke", hear);
-    await checkScreen(page, "15-services-en-elder");
+    await expectKioskScreen(page, "15-services-en-elder");
 
     await page.getByRole("button", { name: "Finish" }).tap();
     await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
