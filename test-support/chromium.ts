@@ -1,7 +1,10 @@
 import { type Browser, chromium } from "playwright-core";
 
-/** Debian's Chromium, started the way this machine and CI need it (root, no GPU, no background traffic). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, started the way this machine and CI need it (root, no GPU, no background traffic);
+ * `extraArgs` for what a suite needs besides, such as a fake camera.
+ */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.LINLI_CHROMIUM ?? "/usr/bin/chromium",
     args: [
@@ -11,6 +14,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-component-update",
       "--no-first-run",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

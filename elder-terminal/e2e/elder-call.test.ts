@@ -6,43 +6,24 @@
  * relays ICE, as the staff console does. Sound must arrive on both sides.
  */
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   type Api,
-  buildElderUi,
   dispatcher,
-  type ElderPage,
   eventually,
+  expectLooksRight,
   FAKE_MEDIA_ARGS,
-  freshDir,
   KEYS,
-  launchBrowser,
-  layoutFacts,
   REPO,
   saidCount,
   sceneOfId,
   screenshot,
-  seriousAxeViolations,
   TestRig,
   textOfId,
 } from "./elder-harness";
 
-let browser: Browser;
-let rig: TestRig;
-const dir = freshDir("linli-elder-call-e2e-");
-
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(FAKE_MEDIA_ARGS), buildElderUi()]);
-  rig = new TestRig(browser, dir.path);
-});
-
-afterEach(() => rig.cleanUp());
-
-afterAll(async () => {
-  await browser?.close();
-  dir.remove();
-});
+const rig = TestRig.perTest("linli-elder-call-e2e-", FAKE_MEDIA_ARGS);
 
 /** Keeps every RTCPeerConnection the page makes, so that the test can read its statistics. */
 const RECORD_PEERS = `
@@ -182,7 +163,7 @@ const measured: Record<string, Heard> = {};
 
 /** A console page on the control server's origin, signed in as `staff`. */
 async function openConsole(serverUrl: string, staff: Api): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await rig.browser.newContext();
   rig.defer(() => context.close());
   const page = await context.newPage();
   await page.goto(new URL("/healthz", serverUrl).toString());
@@ -197,13 +178,6 @@ async function openConsole(serverUrl: string, staff: Api): Promise<Page> {
 const consoleState = <T>(page: Page, expression: string) =>
   page.evaluate(`window.consoleCall.${expression}`) as Promise<T>;
 
-async function looksRight(screen: ElderPage, what: string) {
-  const facts = await layoutFacts(screen.page);
-  expect(facts, what).toMatchObject({ overflowing: [], brokenPhrases: [] });
-  expect(facts.smallestTextPx, what).toBeGreaterThanOrEqual(32);
-  expect(await seriousAxeViolations(screen.page), what).toEqual([]);
-}
-
 describe("voice calls with the centre", () => {
   it("nobody at the centre can answer: the unit says so and suggests the phone, SOS one press away", async () => {
     const { unit } = await rig.unit("nobody");
@@ -216,7 +190,7 @@ describe("voice calls with the centre", () => {
     expect(await textOfId(screen, "call-title")()).toBe("服务中心暂时没有人能接听");
     await expect.poll(() => saidCount(unit, "或者直接打电话给社区服务中心"), { timeout: 5000 }).toBe(1);
     expect(await screen.page.getByTestId("sos").isVisible()).toBe(true);
-    await looksRight(screen, "nobody can answer");
+    await expectLooksRight(screen.page, "nobody can answer");
     await screenshot(screen.page, "elder-call-nobody");
     await screen.page.getByTestId("back").click();
     await expect.poll(() => screen.page.getByTestId("call").textContent({ timeout: 1000 })).toBe("呼叫中心");
@@ -242,7 +216,7 @@ describe("voice calls with the centre", () => {
       "ringing",
     );
     expect(ringing?.elder.name).toBe("王秀英");
-    await looksRight(screen, "ringing");
+    await expectLooksRight(screen.page, "ringing");
     await screenshot(page, "elder-calling");
 
     expect(
@@ -265,7 +239,7 @@ describe("voice calls with the centre", () => {
         return Boolean(audio && audio.srcObject && !audio.paused);
       })()`),
     ).toBe(true);
-    await looksRight(screen, "in call");
+    await expectLooksRight(screen.page, "in call");
     await screenshot(page, "elder-in-call");
 
     await page.getByTestId("hangup").click();
@@ -302,7 +276,7 @@ describe("voice calls with the centre", () => {
     await expect.poll(() => saidCount(unit, "服务中心来电"), { timeout: 5000 }).toBe(1);
     measured["elder hears the console (incoming)"] = await hearsSound(page, ELDER_PC, "the elder's page");
     measured["console hears the elder (incoming)"] = await hearsSound(consolePage, CONSOLE_PC, "the console");
-    await looksRight(screen, "incoming call");
+    await expectLooksRight(screen.page, "incoming call");
     await screenshot(page, "elder-incoming-call");
 
     await page.keyboard.press(KEYS.cancel);

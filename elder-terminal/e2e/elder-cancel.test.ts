@@ -4,14 +4,10 @@
  * buttons, and the screen then goes back to idle. Real runtime, real server process, Chromium at
  * 800 × 480; the page's clock is Playwright's, so that waits of 15–30 s take no time.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  buildElderUi,
   eventually,
-  freshDir,
   KEYS,
-  launchBrowser,
   layoutFacts,
   saidCount,
   sceneOf,
@@ -21,21 +17,7 @@ import {
   titleOf,
 } from "./elder-harness";
 
-let browser: Browser;
-let rig: TestRig;
-const dir = freshDir("linli-elder-cancel-e2e-");
-
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), buildElderUi()]);
-  rig = new TestRig(browser, dir.path);
-});
-
-afterEach(() => rig.cleanUp());
-
-afterAll(async () => {
-  await browser?.close();
-  dir.remove();
-});
+const rig = TestRig.perTest("linli-elder-cancel-e2e-");
 
 describe("the elder unit's screen", () => {
   it("false alarm: the first press asks aloud for a second; the second cancels; the screen goes back to idle", async () => {

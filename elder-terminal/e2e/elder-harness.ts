@@ -3,7 +3,6 @@
  * runtime (`launchTerminal`) with a 433 MHz pendant simulator on a socat pty and keyboard-wedge buttons,
  * the elder UI built from the current source, and Debian's Chromium at the unit's 800 × 480.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,32 +11,24 @@ import { RflinkSimulator } from "@linli/hardware/pendant/rflink-simulator";
 import { SerialTransport } from "@linli/hardware/transports/serial-transport";
 import { createPtyPair, type PtyPair } from "@linli/hardware/transports/socat-pty-pair";
 import pino from "pino";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type LaunchedTerminal, launchTerminal, UI_DIRS } from "../../kiosk/runtime/launch";
 import { terminalConfigSchema } from "../../kiosk/runtime/terminal-config";
+import { seriousAxeViolations } from "../../test-support/axe";
+import { buildUiIntoOwnDir } from "../../test-support/build-ui";
+import { launchChromium } from "../../test-support/chromium";
+import { eventually } from "../../test-support/eventually";
+import { ADMIN_PASSWORD, type ServerProcess, startServerProcess } from "../../test-support/server-process";
+import { Api } from "../../test-support/staff-api";
+
+export { ADMIN_PASSWORD, Api, eventually, type ServerProcess, seriousAxeViolations };
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
-export const ADMIN_PASSWORD = "admin-password-1";
 export const SHOTS_DIR = "/tmp/linli-shots";
 export const PENDANT_ID = "295FD59";
 /** Keyboard-wedge keys of the unit's button box in these tests. */
 export const KEYS = { sos: "F2", cancel: "F3", ok: "F4", fine: "F5", call: "F6", meals: "F7" } as const;
-
-export function eventually(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 5000,
-  what = "condition",
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return (async () => {
-    for (;;) {
-      if (await check()) return;
-      if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-}
 
 /**
  * Builds the elder UI from the current source into a directory of this test file's own, and points the
@@ -45,94 +36,14 @@ export function eventually(
  * and a build empties its output first: a shared directory could be empty just when a page loads.
  */
 export async function buildElderUi(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), "linli-elder-ui-"));
-  await build({
-    configFile: join(REPO, "elder-terminal/vite.config.ts"),
-    logLevel: "error",
-    build: { outDir, emptyOutDir: true },
-  });
+  const outDir = await buildUiIntoOwnDir(join(REPO, "elder-terminal/vite.config.ts"), "linli-elder-ui-");
   UI_DIRS.elder = outDir;
   return outDir;
 }
 
-export interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-  /** Freezes the process (SIGSTOP): connections stay up but nothing is answered, like a stalled server. */
-  pause(): void;
-  resume(): void;
-}
-
 /** The real control server in its own process, so that "the server went away" is a real process exit. */
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "control-server/server/src/main.ts"], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      LINLI_PORT: "0",
-      LINLI_HOST: "127.0.0.1",
-      LINLI_DATA_DIR: dataDir,
-      LINLI_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LINLI_LOG_LEVEL: "silent",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/listening on (http:\/\/\S+)/);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the control server exited with ${code}: ${output}`)));
-  });
-  return {
-    url,
-    child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGCONT");
-      child.kill("SIGTERM");
-      await exited;
-    },
-    pause: () => child.kill("SIGSTOP"),
-    resume: () => child.kill("SIGCONT"),
-  };
-}
-
-/** The control server's HTTP API as a signed-in person. */
-export class Api {
-  constructor(
-    readonly server: string,
-    readonly token: string,
-  ) {}
-
-  static async signIn(server: string, username: string, password: string): Promise<Api> {
-    const response = await fetch(new URL("/api/v1/auth/login", server), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password }),
-    });
-    if (!response.ok) throw new Error(`sign-in as ${username}: HTTP ${response.status}`);
-    return new Api(server, ((await response.json()) as { token: string }).token);
-  }
-
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(new URL(path, this.server), {
-      method,
-      headers: {
-        authorization: `Bearer ${this.token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
+export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  return startServerProcess(dataDir, { env });
 }
 
 export interface OpenAlarm {
@@ -238,20 +149,7 @@ export async function launchElderUnit(server: string, admin: Api, dataDir: strin
   return { terminal, pendant, pty, spoken, stop };
 }
 
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      ...extraArgs,
-    ],
-  });
-}
+export { launchChromium as launchBrowser };
 
 /** Chromium with a fake microphone (a beep) granted without asking, and audio that may play at once. */
 export const FAKE_MEDIA_ARGS = [
@@ -341,24 +239,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core's serious and critical findings on the page as it is now. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: join(REPO, "node_modules/axe-core/axe.min.js") });
-  const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })),
-    })))`,
-  )) as AxeViolation[];
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
-
 /** Layout facts the elder's eyes depend on, measured in the page. */
 export interface LayoutFacts {
   smallestTextPx: number;
@@ -367,6 +247,14 @@ export interface LayoutFacts {
   overflowing: string[];
   /** Phrases that broke over two lines (each should stay on one). */
   brokenPhrases: string[];
+}
+
+/** The screen fits 800 × 480, no text under 32 px, no phrase broken, no serious axe finding. */
+export async function expectLooksRight(page: Page, what: string): Promise<void> {
+  const facts = await layoutFacts(page);
+  expect(facts, what).toMatchObject({ overflowing: [], brokenPhrases: [] });
+  expect(facts.smallestTextPx, what).toBeGreaterThanOrEqual(32);
+  expect(await seriousAxeViolations(page), what).toEqual([]);
 }
 
 export function layoutFacts(page: Page): Promise<LayoutFacts> {
@@ -430,11 +318,36 @@ export const saidCount = (unit: ElderUnit, part: string) =>
  */
 export class TestRig {
   readonly #cleanups: Array<() => Promise<void>> = [];
+  #browser: Browser | undefined;
 
-  constructor(
-    private readonly browser: Browser,
-    private readonly dir: string,
+  private constructor(
+    /** The test file's own directory; each test's parts take a folder in it. */
+    readonly dir: string,
   ) {}
+
+  /**
+   * Registers a test file's hooks: Chromium (with `browserArgs`) and the elder UI once for the file, each
+   * test's parts stopped after it, the browser closed and the directory removed after the last test.
+   */
+  static perTest(dirPrefix: string, browserArgs: string[] = []): TestRig {
+    const dir = freshDir(dirPrefix);
+    const rig = new TestRig(dir.path);
+    beforeAll(async () => {
+      [rig.#browser] = await Promise.all([launchChromium(browserArgs), buildElderUi()]);
+    });
+    afterEach(() => rig.cleanUp());
+    afterAll(async () => {
+      await rig.#browser?.close();
+      dir.remove();
+    });
+    return rig;
+  }
+
+  /** The file's Chromium, for pages other than the unit's screen. */
+  get browser(): Browser {
+    if (!this.#browser) throw new Error("the browser is launched in beforeAll");
+    return this.#browser;
+  }
 
   async unit(
     name: string,

@@ -5,14 +5,11 @@
  */
 
 import type { ServiceRequestView } from "@linli/protocol";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
-  buildElderUi,
   eventually,
-  freshDir,
   KEYS,
-  launchBrowser,
   layoutFacts,
   saidCount,
   sceneOfId,
@@ -22,21 +19,7 @@ import {
   textOfId,
 } from "./elder-harness";
 
-let browser: Browser;
-let rig: TestRig;
-const dir = freshDir("linli-elder-layout-e2e-");
-
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), buildElderUi()]);
-  rig = new TestRig(browser, dir.path);
-});
-
-afterEach(() => rig.cleanUp());
-
-afterAll(async () => {
-  await browser?.close();
-  dir.remove();
-});
+const rig = TestRig.perTest("linli-elder-layout-e2e-");
 
 /** Fits the screen, no text under 32 px, no serious axe finding; Chinese phrases stay whole. */
 async function fits(page: Page, what: string, { phrasesWhole = true } = {}) {

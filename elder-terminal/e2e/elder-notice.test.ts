@@ -4,45 +4,19 @@
  * type and is said aloud twice (important); the unit's OK key ("听到了") records a `heard` receipt on
  * the server, and the household drops off the call-back list. A second notice is confirmed on screen.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type Api,
-  buildElderUi,
-  freshDir,
+  expectLooksRight,
   KEYS,
-  launchBrowser,
-  layoutFacts,
   saidCount,
   sceneOfId,
   screenshot,
-  seriousAxeViolations,
   TestRig,
   textOfId,
 } from "./elder-harness";
 
-let browser: Browser;
-let rig: TestRig;
-const dir = freshDir("linli-elder-notice-e2e-");
-
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), buildElderUi()]);
-  rig = new TestRig(browser, dir.path);
-});
-
-afterEach(() => rig.cleanUp());
-
-afterAll(async () => {
-  await browser?.close();
-  dir.remove();
-});
-
-async function looksRight(page: Page, what: string) {
-  const facts = await layoutFacts(page);
-  expect(facts, what).toMatchObject({ overflowing: [], brokenPhrases: [] });
-  expect(facts.smallestTextPx, what).toBeGreaterThanOrEqual(32);
-  expect(await seriousAxeViolations(page), what).toEqual([]);
-}
+const rig = TestRig.perTest("linli-elder-notice-e2e-");
 
 interface Receipts {
   terminals: Array<{
@@ -94,7 +68,7 @@ describe("notices on the elder unit", () => {
         (t) => t.terminalId,
       ),
     ).toContain(terminalId);
-    await looksRight(page, "important notice");
+    await expectLooksRight(page, "important notice");
     await screenshot(page, "elder-notice-important");
 
     // The unit's OK key while it is read: heard, at the centre too; the idle screen comes back.
@@ -124,7 +98,7 @@ describe("notices on the elder unit", () => {
     });
     await expect.poll(sceneOfId(screen, "notice"), { timeout: 10_000 }).toBe("notice-emergency");
     await expect.poll(() => page.getByTestId("notice-heard").textContent()).toContain("Heard it");
-    await looksRight(page, "emergency notice, English");
+    await expectLooksRight(page, "emergency notice, English");
     await screenshot(page, "elder-notice-emergency-en");
     await page.getByTestId("notice-heard").click();
     const gasReceipts = receiptsOf(admin, gas.id, terminalId);

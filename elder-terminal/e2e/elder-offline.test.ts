@@ -3,12 +3,8 @@
  * saying it, and after `alarm.phoneAdviceSeconds` tell the elder to phone instead; nothing claims the
  * centre has the call. Real runtime, real server process (stopped), Chromium at 800 × 480.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  buildElderUi,
-  freshDir,
-  launchBrowser,
   layoutFacts,
   saidCount,
   sceneOf,
@@ -18,21 +14,7 @@ import {
   titleOf,
 } from "./elder-harness";
 
-let browser: Browser;
-let rig: TestRig;
-const dir = freshDir("linli-elder-offline-e2e-");
-
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), buildElderUi()]);
-  rig = new TestRig(browser, dir.path);
-});
-
-afterEach(() => rig.cleanUp());
-
-afterAll(async () => {
-  await browser?.close();
-  dir.remove();
-});
+const rig = TestRig.perTest("linli-elder-offline-e2e-");
 
 describe("the elder unit's screen", () => {
   it("with the centre down, a screen SOS says so honestly, repeats it, and advises the phone after phoneAdviceSeconds", async () => {

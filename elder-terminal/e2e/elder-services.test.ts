@@ -8,46 +8,19 @@
 import { join } from "node:path";
 import type { CheckTask, ServiceRequestView } from "@linli/protocol";
 import BetterSqlite3 from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  buildElderUi,
   eventually,
-  freshDir,
+  expectLooksRight,
   KEYS,
-  launchBrowser,
-  layoutFacts,
   saidCount,
   sceneOfId,
   screenshot,
-  seriousAxeViolations,
   TestRig,
   textOfId,
 } from "./elder-harness";
 
-let browser: Browser;
-let rig: TestRig;
-const dir = freshDir("linli-elder-services-e2e-");
-
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), buildElderUi()]);
-  rig = new TestRig(browser, dir.path);
-});
-
-afterEach(() => rig.cleanUp());
-
-afterAll(async () => {
-  await browser?.close();
-  dir.remove();
-});
-
-/** The screen fits 800 × 480, no text under 32 px, no phrase broken, no serious axe finding. */
-async function looksRight(page: import("playwright-core").Page, what: string) {
-  const facts = await layoutFacts(page);
-  expect(facts, what).toMatchObject({ overflowing: [], brokenPhrases: [] });
-  expect(facts.smallestTextPx, what).toBeGreaterThanOrEqual(32);
-  expect(await seriousAxeViolations(page), what).toEqual([]);
-}
+const rig = TestRig.perTest("linli-elder-services-e2e-");
 
 describe("the elder unit's everyday buttons", () => {
   it("我很好 from the screen and from the unit's key reaches the server, closes the day's check task, and is said and shown", async () => {
@@ -72,7 +45,7 @@ describe("the elder unit's everyday buttons", () => {
     }
     expect(sos.width).toBeGreaterThanOrEqual(700);
     expect(sos.height).toBeGreaterThanOrEqual(140);
-    await looksRight(page, "idle");
+    await expectLooksRight(page, "idle");
 
     await page.getByTestId("checkin").click();
     await expect
@@ -83,7 +56,7 @@ describe("the elder unit's everyday buttons", () => {
     const [closed] = await tasks("done");
     expect(closed).toMatchObject({ elder: { name: "王秀英" }, note: "老人已报平安" });
 
-    const db = new BetterSqlite3(join(dir.path, "checkin-server", "linli.db"), { readonly: true });
+    const db = new BetterSqlite3(join(rig.dir, "checkin-server", "linli.db"), { readonly: true });
     const checkins = () =>
       (
         db
@@ -100,7 +73,7 @@ describe("the elder unit's everyday buttons", () => {
     }
     await expect.poll(() => saidCount(unit, "今天已报平安"), { timeout: 5000 }).toBe(2);
     expect(await page.getByTestId("checkin").isEnabled()).toBe(true);
-    await looksRight(page, "idle, checked in");
+    await expectLooksRight(page, "idle, checked in");
     await screenshot(page, "elder-idle-checked-in");
   });
 
@@ -134,14 +107,14 @@ describe("the elder unit's everyday buttons", () => {
       "返回",
     ]);
     await expect.poll(said("您需要什么服务"), { timeout: 5000 }).toBe(1);
-    await looksRight(page, "services");
+    await expectLooksRight(page, "services");
     await screenshot(page, "elder-services");
 
     await page.getByTestId("service-meals").click();
     await expect.poll(scene, { timeout: 5000 }).toBe("waiting");
     expect(await title()).toBe("已为您预约助餐送餐，正在等待社区受理");
     await expect.poll(said("已为您预约助餐送餐，正在等待社区受理"), { timeout: 5000 }).toBe(1);
-    await looksRight(page, "booked");
+    await expectLooksRight(page, "booked");
     let request: ServiceRequestView | undefined;
     await eventually(
       async () => {
@@ -188,7 +161,7 @@ describe("the elder unit's everyday buttons", () => {
     expect(await title()).toBe("湘滨长者食堂已上门，正在为您服务");
     expect(await page.getByTestId("service").textContent()).toContain("另有 1 项服务正在办理");
     await expect.poll(said("湘滨长者食堂已上门"), { timeout: 5000 }).toBe(1);
-    await looksRight(page, "in progress");
+    await expectLooksRight(page, "in progress");
     await screenshot(page, "elder-service-in-progress");
 
     await step("complete");
@@ -205,7 +178,7 @@ describe("the elder unit's everyday buttons", () => {
     }
     const good = (await page.getByTestId("rate-good").boundingBox())!;
     expect(good.height).toBeGreaterThanOrEqual(100);
-    await looksRight(page, "rating question");
+    await expectLooksRight(page, "rating question");
     await screenshot(page, "elder-service-rate");
 
     // 没有完成: the centre reopens it and the elder hears it will be followed up.
@@ -219,7 +192,7 @@ describe("the elder unit's everyday buttons", () => {
     // The centre's own update (accepted again, rated 'not done') does not make the unit say it twice.
     await page.waitForTimeout(500);
     expect(saidCount(unit, "工作人员会尽快跟进")).toBe(1);
-    await looksRight(page, "follow-up");
+    await expectLooksRight(page, "follow-up");
 
     // The second round: done again, asked again; the unit's OK key is 满意.
     await step("dispatch", { providerId: provider.id });

@@ -4,128 +4,43 @@
  * simulator on TCP, the kiosk UI built from the current source, and Debian's Chromium at 1080 × 1920
  * with touch and a fake camera.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type PtySamVSimulator, startSamVSimulatorOnPty } from "@linli/hardware/id-card/sam-v-simulator";
 import { EscPosPrinterSimulator } from "@linli/hardware/printer/escpos-simulator";
 import pino from "pino";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { seriousAxeViolations } from "../../test-support/axe";
+import { buildUiIntoOwnDir } from "../../test-support/build-ui";
+import { launchChromium } from "../../test-support/chromium";
+import { eventually } from "../../test-support/eventually";
+import { type ServerProcess, startServerProcess } from "../../test-support/server-process";
+import { Api } from "../../test-support/staff-api";
 import { type LaunchedTerminal, launchTerminal, UI_DIRS } from "../runtime/launch";
 import { terminalConfigSchema } from "../runtime/terminal-config";
 
-export const REPO = fileURLToPath(new URL("../../", import.meta.url));
-export const ADMIN_PASSWORD = "admin-password-1";
-export const SHOTS_DIR = join(tmpdir(), "linli-kiosk-shots");
+export { ADMIN_PASSWORD } from "../../test-support/server-process";
+export { Api, eventually, type ServerProcess, seriousAxeViolations };
 
-export function eventually(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 5000,
-  what = "condition",
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return (async () => {
-    for (;;) {
-      if (await check()) return;
-      if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-}
+export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+export const SHOTS_DIR = join(tmpdir(), "linli-kiosk-shots");
 
 /**
  * Builds the kiosk UI from the current source into a directory of this run's own (other test files
  * build into kiosk/dist at the same time, and a build empties its output first).
  */
 export async function buildKioskUi(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), "linli-kiosk-ui-"));
-  await build({
-    configFile: join(REPO, "kiosk/vite.config.ts"),
-    logLevel: "error",
-    build: { outDir, emptyOutDir: true },
-  });
+  const outDir = await buildUiIntoOwnDir(join(REPO, "kiosk/vite.config.ts"), "linli-kiosk-ui-");
   UI_DIRS.kiosk = outDir;
   return outDir;
 }
 
-export interface ServerProcess {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
 /** The real control server in its own process, so that "the centre went away" is a real process exit. */
-export async function startServer(dataDir: string, port = 0): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", "control-server/server/src/main.ts"],
-    {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        LINLI_PORT: String(port),
-        LINLI_HOST: "127.0.0.1",
-        LINLI_DATA_DIR: dataDir,
-        LINLI_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        LINLI_LOG_LEVEL: "silent",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/listening on (http:\/\/\S+)/);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the control server exited with ${code}: ${output}`)));
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-/** The control server's HTTP API as a signed-in staff member. */
-export class Api {
-  constructor(
-    readonly server: string,
-    readonly token: string,
-  ) {}
-
-  static async signIn(server: string, username = "admin", password = ADMIN_PASSWORD): Promise<Api> {
-    const response = await fetch(new URL("/api/v1/auth/login", server), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password }),
-    });
-    if (!response.ok) throw new Error(`sign-in as ${username}: HTTP ${response.status}`);
-    return new Api(server, ((await response.json()) as { token: string }).token);
-  }
-
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(new URL(path, this.server), {
-      method,
-      headers: {
-        authorization: `Bearer ${this.token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
+export function startServer(dataDir: string, port = 0): Promise<ServerProcess> {
+  return startServerProcess(dataDir, { port });
 }
 
 export interface Kiosk {
@@ -185,19 +100,7 @@ export async function launchKiosk(admin: Api, dataDir: string, server = admin.se
 
 /** Chromium with a fake camera (a moving test pattern) granted without asking. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.LINLI_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-    ],
-  });
+  return launchChromium(["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]);
 }
 
 /**
@@ -224,24 +127,6 @@ export async function openKioskScreen(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) });
-}
-
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core's serious and critical findings on the page as it is now. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: join(REPO, "node_modules/axe-core/axe.min.js") });
-  const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })),
-    })))`,
-  )) as AxeViolation[];
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
 /** The smallest font size of any visible element with text of its own, and any link out of the kiosk. */
@@ -281,4 +166,55 @@ export async function stepWithin(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * What every kiosk screen must be, with a screenshot to look at: readable (≥ 24 px), inside the screen,
+ * no link out, no serious axe finding.
+ */
+export async function expectKioskScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const facts = await screenFacts(page);
+  expect(facts.smallestTextPx, name).toBeGreaterThanOrEqual(24);
+  expect(facts.links, name).toBe(0);
+  expect(facts.overflowX, name).toBe(false);
+  expect(await seriousAxeViolations(page), name).toEqual([]);
+}
+
+/** A test file's parts, set once its `beforeAll` has run. */
+export interface KioskParts {
+  browser: Browser;
+  /** A test that restarts the server puts the new one here, so that it is the one stopped after. */
+  server: ServerProcess;
+  admin: Api;
+  kiosk: Kiosk;
+  dataDir: string;
+}
+
+/**
+ * Registers a test file's hooks: Chromium, a server process, the kiosk UI built and a kiosk at the
+ * server, shared by the file's tests; stopped after the last one and their directories removed.
+ */
+export function kioskPartsPerFile(dataDirPrefix: string): KioskParts {
+  const parts = {} as KioskParts;
+  let uiDir: string | undefined;
+  beforeAll(async () => {
+    parts.dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
+    [parts.browser, parts.server, uiDir] = await Promise.all([
+      launchBrowser(),
+      startServer(join(parts.dataDir, "server")),
+      buildKioskUi(),
+    ]);
+    parts.admin = await Api.signIn(parts.server.url);
+    parts.kiosk = await launchKiosk(parts.admin, join(parts.dataDir, "kiosk"));
+  }, 120_000);
+  afterAll(async () => {
+    // The browser first: the runtime's UI server waits for its open connections when it closes.
+    await stepWithin("closing Chromium", 15_000, () => parts.browser?.close());
+    await stepWithin("stopping the kiosk", 15_000, () => parts.kiosk?.stop());
+    await stepWithin("stopping the server", 15_000, () => parts.server?.stop());
+    if (parts.dataDir) rmSync(parts.dataDir, { recursive: true, force: true });
+    if (uiDir) rmSync(uiDir, { recursive: true, force: true });
+  });
+  return parts;
 }

@@ -3,38 +3,24 @@
  * runtime with the ID card reader on a socat pty and the printer on TCP, the kiosk UI in Chromium at
  * 1080 × 1920 with touch and a fake camera, and a second browser context as the resident's phone.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sampleCards } from "@linli/hardware/id-card/sample-cards";
 import type { PrintedDocument } from "@linli/hardware/printer/escpos-decoder";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   Api,
-  buildKioskUi,
   eventually,
-  type Kiosk,
-  launchBrowser,
-  launchKiosk,
+  expectKioskScreen,
+  kioskPartsPerFile,
   openKioskScreen,
-  type ServerProcess,
-  screenFacts,
-  screenshot,
-  seriousAxeViolations,
   startServer,
-  stepWithin,
 } from "./kiosk-harness";
 
 const CARD = sampleCards.resident;
 
 async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const facts = await screenFacts(page);
-  expect(facts.smallestTextPx, name).toBeGreaterThanOrEqual(24);
-  expect(facts.links, name).toBe(0);
-  expect(facts.overflowX, name).toBe(false);
-  expect(await seriousAxeViolations(page), name).toEqual([]);
+  await expectKioskScreen(page, name);
   // The full ID number is never on screen.
   expect(await page.locator("body").textContent(), name).not.toContain(CARD.idNumber);
 }
@@ -44,35 +30,11 @@ const textOf = (document: PrintedDocument) =>
 const qrOf = (document: PrintedDocument) =>
   document.items.flatMap((item) => (item.kind === "qr" ? [item.data] : []));
 
-let browser: Browser;
-let server: ServerProcess;
-let kiosk: Kiosk;
-let dataDir: string;
-let uiDir: string;
-let admin: Api;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "linli-kiosk-story-"));
-  [browser, server, uiDir] = await Promise.all([
-    launchBrowser(),
-    startServer(join(dataDir, "server")),
-    buildKioskUi(),
-  ]);
-  admin = await Api.signIn(server.url);
-  kiosk = await launchKiosk(admin, join(dataDir, "kiosk"));
-}, 120_000);
-
-afterAll(async () => {
-  // The browser first: the runtime's UI server waits for its open connections when it closes.
-  await stepWithin("closing Chromium", 15_000, () => browser?.close());
-  await stepWithin("stopping the kiosk", 15_000, () => kiosk?.stop());
-  await stepWithin("stopping the server", 15_000, () => server?.stop());
-  rmSync(dataDir, { recursive: true, force: true });
-  if (uiDir) rmSync(uiDir, { recursive: true, force: true });
-});
+const parts = kioskPartsPerFile("linli-kiosk-story-");
 
 describe("a resident's visit, from ID card to printed receipt", () => {
   it("card in → conditional checklist → camera and phone uploads → submit → printed receipt → progress → staff decides → rating → card out wipes", async () => {
+    const { browser, kiosk, admin, server } = parts;
     const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
     await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
 
@@ -242,6 +204,8 @@ describe("a resident's visit, from ID card to printed receipt", () => {
   }, 180_000);
 
   it("offline and out of paper: the application is saved on the kiosk with its code, the screen shows the QR code, it reaches the centre when the link is back", async () => {
+    const { browser, kiosk } = parts;
+    let { server, admin } = parts;
     const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
     await page.getByRole("heading", { name: "请放置身份证" }).waitFor();
     await server.stop();
@@ -304,7 +268,8 @@ describe("a resident's visit, from ID card to printed receipt", () => {
     await page.getByText("暂时联系不上服务中心，无法查询，请稍后再试").waitFor();
 
     // The centre is back (same address): the saved application is delivered with the kiosk's code.
-    server = await startServer(join(dataDir, "server"), server.port);
+    server = await startServer(join(parts.dataDir, "server"), server.port);
+    parts.server = server;
     await eventually(
       async () => {
         const response = await fetch(new URL(`/api/v1/public/applications/${receiptCode}`, server.url));
