@@ -313,6 +313,7 @@ export type PhoneApplicationCreated = z.infer<typeof phoneApplicationCreatedSche
  */
 export const phoneApplyProblems = [
   "no-sms-gateway",
+  "sms-failed",
   "too-soon",
   "too-many-texts",
   "no-code",

@@ -8,6 +8,8 @@ export function applyProblem(error: unknown, t: Translate): string {
   switch (error.problem) {
     case "no-sms-gateway":
       return t("apply.unavailable");
+    case "sms-failed":
+      return t("apply.smsFailed");
     case "too-soon":
       return t("apply.tooSoon", { seconds: error.retryAfter ?? 60 });
     case "too-many-texts":

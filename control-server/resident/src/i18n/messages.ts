@@ -134,6 +134,7 @@ const zhCN = {
   "apply.codeUsed": "这个验证码已经用过，请重新获取。",
   "apply.noCode": "请先获取验证码。",
   "apply.tooSoon": "验证码刚刚发过，请 {seconds} 秒后再获取。",
+  "apply.smsFailed": "短信没有发送成功，请稍后重新获取。",
   "apply.tooManyTexts": "获取验证码的次数太多，请稍后再试，或到社区服务中心自助机办理。",
   "apply.refused": "申请没有提交成功，请返回检查填写的信息。",
   "apply.failed": "没有成功，请稍后重试。",
@@ -287,6 +288,7 @@ const en: Record<MessageKey, string> = {
   "apply.codeUsed": "This code was already used. Please ask for a new one.",
   "apply.noCode": "Please ask for a code first.",
   "apply.tooSoon": "A code was just sent. Please wait {seconds} s before asking again.",
+  "apply.smsFailed": "The text message could not be sent. Please ask for a code again later.",
   "apply.tooManyTexts":
     "Too many codes were asked for. Please try later, or apply at the kiosk in the community service centre.",
   "apply.refused": "The application was not accepted. Please go back and check what you entered.",

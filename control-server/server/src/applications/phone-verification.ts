@@ -147,7 +147,7 @@ export class PhoneVerification {
       throw new VerificationRefusal(
         503,
         "unavailable",
-        "no-sms-gateway",
+        "sms-failed",
         "the text message could not be sent; try again later or apply at the kiosk",
       );
     }

@@ -319,6 +319,47 @@ describe("residents apply from their phone with a text-message code", () => {
     expect((await apply(application(code))).status).toBe(201);
   });
 
+  it("a text the gateway fails to send is reported (503) and does not hold up the next try", async () => {
+    let failing = true;
+    const texts: string[] = [];
+    smsServer = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => {
+        body += chunk;
+      });
+      request.on("end", () => {
+        if (failing) return response.writeHead(502).end();
+        texts.push(body);
+        response.writeHead(200).end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => smsServer!.listen(0, "127.0.0.1", resolve));
+    const { port } = smsServer.address() as { port: number };
+    harness = await startTestServer({
+      smsGateway: { url: `http://127.0.0.1:${port}/sms`, token: undefined },
+    });
+    const failed = await askCode(LI_XIAOMEI.phone);
+    expect(failed.status).toBe(503);
+    expect(failed.body.error).toMatchObject({ code: "unavailable", problem: "sms-failed" });
+    failing = false;
+    expect((await askCode(LI_XIAOMEI.phone)).status).toBe(202);
+    expect(texts).toHaveLength(1);
+  });
+
+  it("the three endpoints are in the OpenAPI document under the public tag", async () => {
+    harness = await startTestServer();
+    const openapi = await harness.api<{ paths: Record<string, Record<string, { tags?: string[] }>> }>(
+      "GET",
+      "/api/v1/openapi.json",
+      undefined,
+      null,
+    );
+    expect(openapi.status).toBe(200);
+    expect(openapi.body.paths["/api/v1/public/services"]?.get?.tags).toEqual(["public"]);
+    expect(openapi.body.paths["/api/v1/public/verification-codes"]?.post?.tags).toEqual(["public"]);
+    expect(openapi.body.paths["/api/v1/public/applications"]?.post?.tags).toEqual(["public"]);
+  });
+
   it("without an SMS gateway the phone cannot apply: 503 with a clear message", async () => {
     harness = await startTestServer();
     const catalogue = await harness.api<PublicServices>("GET", "/api/v1/public/services", undefined, null);
