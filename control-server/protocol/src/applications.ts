@@ -265,6 +265,8 @@ export const uploadPageSchema = z.object({
       }),
   ),
   expiresAt: isoDateTimeSchema,
+  /** Opened at a kiosk, where the resident carries on; false: the resident applied on this phone. */
+  fromKiosk: z.boolean(),
 });
 export type UploadPage = z.infer<typeof uploadPageSchema>;
 

@@ -235,6 +235,9 @@ describe("applying from the phone", () => {
     // Upload the divorce certificate now, through the upload page.
     await page.getByRole("link", { name: "现在上传材料" }).tap();
     await page.getByRole("heading", { level: 1, name: "再生育证（准生证）" }).waitFor();
+    // Applied on this phone: no kiosk to go back to.
+    await page.getByText("社区工作人员会随申请一起收到").waitFor();
+    expect(await page.locator("body").textContent()).not.toContain("自助终端");
     const card = page.locator('li[data-material="divorce-certificate"]');
     await card.getByTestId("choose-file").setInputFiles({
       name: "离婚证.jpg",

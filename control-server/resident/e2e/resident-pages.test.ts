@@ -198,6 +198,7 @@ describe("resident phone pages", () => {
 
     await page.goto(new URL(path, server.url).toString());
     await page.getByRole("heading", { level: 1, name: "居住证" }).waitFor();
+    await page.getByText("上传后自助终端上会立即显示").waitFor();
     const card = (code: string) => page.locator(`li[data-material="${code}"]`);
     expect(await page.locator("li[data-material]").count()).toBe(3);
     expect(await card("id-card").getByTestId("upload-state").textContent()).toBe("未上传");

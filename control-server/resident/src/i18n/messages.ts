@@ -84,6 +84,8 @@ const zhCN = {
   "upload.failed": "上传失败，请重试。",
   "upload.unreachable": "网络中断，上传没有完成，请重试。",
   "upload.allDone": "所有材料都已上传，请回到自助终端继续办理。",
+  "upload.introPhone": "请为下列每项材料拍照或选择文件上传，社区工作人员会随申请一起收到。",
+  "upload.allDonePhone": "所有材料都已上传。可随时扫码或打开进度页查看办理情况。",
   "upload.unknown": "这个上传链接无效。请在自助终端上重新扫描二维码。",
   "upload.expired": "这个上传链接已过期。请在自助终端上重新生成二维码后再扫描。",
 
@@ -235,6 +237,9 @@ const en: Record<MessageKey, string> = {
   "upload.failed": "The upload failed. Please try again.",
   "upload.unreachable": "The connection dropped before the upload finished. Please try again.",
   "upload.allDone": "All materials are uploaded. Please go back to the kiosk to continue.",
+  "upload.introPhone":
+    "Take a photo of each material below or choose a file; the centre's staff receive it with your application.",
+  "upload.allDonePhone": "All materials are uploaded. You can follow your application on its progress page.",
   "upload.unknown": "This upload link is not valid. Please scan the QR code on the kiosk again.",
   "upload.expired": "This upload link has expired. Please make a new QR code on the kiosk and scan it.",
 

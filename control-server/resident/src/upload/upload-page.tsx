@@ -83,13 +83,13 @@ export function UploadPage({ token }: { token: string }) {
       <section className="card summary" aria-labelledby="upload-title">
         <p className="eyebrow">{t("upload.receiptCode", { code: page.receiptCode })}</p>
         <h1 id="upload-title">{locale === "en" ? page.service.nameEn : page.service.name}</h1>
-        <p className="lead">{t("upload.intro")}</p>
+        <p className="lead">{t(page.fromKiosk ? "upload.intro" : "upload.introPhone")}</p>
         <p className="hint">{t("upload.rules", { size: formatBytes(MAX_MATERIAL_BYTES) })}</p>
         <p className="hint">{t("upload.expiresAt", { time: formatDateTime(page.expiresAt, locale) })}</p>
       </section>
       {allDone && (
         <p className="all-done" role="status">
-          {t("upload.allDone")}
+          {t(page.fromKiosk ? "upload.allDone" : "upload.allDonePhone")}
         </p>
       )}
       <ul className="upload-list">

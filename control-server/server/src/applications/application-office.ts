@@ -272,6 +272,7 @@ export class ApplicationOffice {
         provided: provided.has(m.code),
       })),
       expiresAt: session.expiresAt,
+      fromKiosk: Boolean(session.terminalId),
     };
   }
 
