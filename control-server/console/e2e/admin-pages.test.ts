@@ -1,14 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  adminToken,
   api,
-  buildConsole,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /** Staff accounts, the audit log and changing one's password, in real Chromium against a real server. */
@@ -20,9 +18,7 @@ describe("staff, audit and password pages", () => {
   let page: Page;
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts());
   });
 
   afterAll(async () => {
@@ -31,8 +27,7 @@ describe("staff, audit and password pages", () => {
   });
 
   const newPage = async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     return page;
   };
   afterEach(async () => {

@@ -3,14 +3,12 @@ import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { elderUnit, raiseSos, WANG } from "./alarm-fixtures";
 import {
-  adminToken,
   api,
-  buildConsole,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /** Five people to text, one per escalation level, so the console can be seen in the middle of the list. */
@@ -30,12 +28,10 @@ describe("alarm escalation", () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([
-      startServer({ alarmEscalationMs: 500 }),
-      launchChromium(["--autoplay-policy=no-user-gesture-required"]),
-    ]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts({
+      server: { alarmEscalationMs: 500 },
+      chromiumArgs: ["--autoplay-policy=no-user-gesture-required"],
+    }));
   });
 
   afterAll(async () => {
@@ -55,8 +51,7 @@ describe("alarm escalation", () => {
     });
     const bare = await elderUnit(server.url, token, { name: "湘滨 8 栋 1 单元", profile: null });
     sockets.push(unit.socket, bare.socket);
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     await signInThroughPage(page, server.url);
     await page.getByRole("heading", { level: 1, name: "终端总览" }).waitFor();
 

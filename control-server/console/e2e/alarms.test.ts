@@ -3,16 +3,14 @@ import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cancelSos, elderUnit, raiseSos, staffToken } from "./alarm-fixtures";
 import {
-  adminToken,
   api,
-  buildConsole,
   enrolTerminal,
-  launchChromium,
   connectTerminal as linkTerminal,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /**
@@ -28,12 +26,9 @@ describe("alarms", () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([
-      startServer(),
-      launchChromium(["--autoplay-policy=no-user-gesture-required"]),
-    ]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts({
+      chromiumArgs: ["--autoplay-policy=no-user-gesture-required"],
+    }));
     await staffToken(server.url, token, { username: "wang.fang", displayName: "王芳", role: "dispatcher" });
     await staffToken(server.url, token, { username: "zhao.min", displayName: "赵敏", role: "caseworker" });
   });
@@ -45,8 +40,7 @@ describe("alarms", () => {
   });
 
   const newPage = async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     return page;
   };
 

@@ -8,6 +8,7 @@ import {
   api,
   buildConsole,
   launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
@@ -71,8 +72,7 @@ describe("daily check-in tasks", () => {
       ok: true,
     });
 
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     await signInThroughPage(page, server.url, "wang.fang", "wang.fang-password-1");
     await page.getByRole("link", { name: /今日平安/ }).click();
     await page.getByRole("heading", { level: 1, name: "今日平安" }).waitFor();

@@ -1,14 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  adminToken,
   api,
-  buildConsole,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /** A community's own elder-service catalogue, kept from the providers page in real Chromium. */
@@ -20,9 +18,7 @@ describe("a community's elder services", () => {
   let page: Page;
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts());
   });
   afterAll(async () => {
     await browser?.close();
@@ -44,8 +40,7 @@ describe("a community's elder services", () => {
         communityId: "fengdaoling",
       },
     });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     await signInThroughPage(page, server.url, "fdl.zhou", password);
     await page.getByRole("link", { name: "服务商" }).click();
     const table = page.getByTestId("community-services");

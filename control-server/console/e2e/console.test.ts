@@ -3,15 +3,13 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  adminToken,
   api,
-  buildConsole,
   enrolTerminal,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /** The staff console in real Chromium against a real control server. */
@@ -24,9 +22,7 @@ describe("staff console", () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts());
   });
 
   afterAll(async () => {
@@ -36,8 +32,7 @@ describe("staff console", () => {
   });
 
   const newPage = async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     return page;
   };
   afterEach(async () => {

@@ -10,6 +10,7 @@ import {
   adminToken,
   buildConsole,
   launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
@@ -77,8 +78,7 @@ describe("gates and cameras", () => {
   });
 
   it("shows the gate and camera with their health, opens a door after asking, and shows gate events and plate reads live", async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     await signInThroughPage(page, server.url, "wang.fang", "wang.fang-password-1");
     await page.getByRole("link", { name: "门禁与车牌" }).click();
     await page.getByRole("heading", { level: 1, name: "门禁与车牌识别" }).waitFor();

@@ -3,15 +3,13 @@ import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { elderUnit, staffToken, WANG } from "./alarm-fixtures";
 import {
-  adminToken,
   api,
-  buildConsole,
   enrolTerminal,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /** Elder profiles in real Chromium against a real control server. */
@@ -26,9 +24,7 @@ describe("elder profiles", () => {
   let wangId: string;
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts());
     // One free elder unit in 湘滨, one taken there, one in another community, and a kiosk.
     freeUnit = (
       await enrolTerminal(server.url, token, { kind: "elder", communityId: "xiangbin", name: "湘滨 甲" })
@@ -54,8 +50,7 @@ describe("elder profiles", () => {
   });
 
   const newPage = async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     return page;
   };
   afterEach(async () => {

@@ -1,14 +1,15 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { PROTOCOL_VERSION } from "@linli/protocol";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
 import { build } from "vite";
+import { seriousAxeViolations as axeViolations } from "../../../test-support/axe";
+import { launchChromium } from "../../../test-support/chromium";
 import { type ControlServer, createControlServer } from "../../server/src/app";
 
 export const ADMIN_PASSWORD = "admin-password-1";
@@ -117,20 +118,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
-/** Chromium; `extraArgs` such as `--autoplay-policy=no-user-gesture-required` for a console that must sound. */
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      ...extraArgs,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+export { launchChromium };
+
+/** What nearly every console test file starts with: the console built, a server, Chromium, the admin's token. */
+export interface ConsoleParts {
+  server: RunningServer;
+  browser: Browser;
+  token: string;
+}
+
+/** Builds the console and starts a server and Chromium side by side; `chromiumArgs` as for `launchChromium`. */
+export async function startConsoleParts(
+  options: { server?: ServerOptions; chromiumArgs?: string[] } = {},
+): Promise<ConsoleParts> {
+  await buildConsole();
+  const [server, browser] = await Promise.all([
+    startServer(options.server),
+    launchChromium(options.chromiumArgs),
+  ]);
+  return { server, browser, token: await adminToken(server.url) };
+}
+
+/** A page at a desktop staff screen's size (1440 × 900 unless told), in Chinese, in a context of its own. */
+export async function openConsolePage(
+  browser: Browser,
+  viewport = { width: 1440, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: "zh-CN" });
+  return { context, page: await context.newPage() };
 }
 
 /** JSON over HTTP to the server under test; answers status and body, never throws on an HTTP error. */
@@ -202,30 +217,9 @@ export async function signInThroughPage(
   await page.getByRole("button", { name: "登录" }).click();
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
 /** axe-core on the current page: the violations rated serious or critical, described in one line each. */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return (await axeViolations(page)).map(
+    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
 }

@@ -7,15 +7,13 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { elderUnit, WANG } from "./alarm-fixtures";
 import {
-  adminToken,
-  buildConsole,
   connectTerminal,
   enrolTerminal,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 const SHOTS_DIR = "/tmp/linli-shots";
@@ -67,9 +65,7 @@ describe("notices", () => {
   const units: Unit[] = [];
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts());
     for (const [name, elder] of [
       ["湘滨 王奶奶家", WANG],
       ["湘滨 张爷爷家", { ...WANG, name: "张建国", address: "湘滨社区 7 栋 1 单元 302" }],
@@ -96,8 +92,7 @@ describe("notices", () => {
   });
 
   it("staff publish a notice, a unit confirms it heard it, and the detail shows it live as the call-back list shrinks", async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser, { width: 1440, height: 1000 }));
     await signInThroughPage(page, server.url);
     await page.getByRole("link", { name: "通知公告" }).click();
     await page.getByRole("heading", { level: 1, name: "通知公告" }).waitFor();
@@ -213,7 +208,8 @@ describe("notices", () => {
 
     const lifts = page.locator('[data-section="lifts"]');
     const overdue = lifts.locator("tbody tr", { hasText: "湘滨小区 7 栋 1 单元" });
-    expect(await overdue.getByText("已过年检期").count()).toBe(1);
+    // The lists load after the heading shows.
+    await expect.poll(() => overdue.getByText("已过年检期").count()).toBe(1);
     await overdue.getByRole("button", { name: "修改" }).click();
     await lifts.getByRole("checkbox", { name: "电梯停用（维修中）" }).check();
     await lifts.getByRole("button", { name: "保存修改" }).click();

@@ -3,16 +3,14 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WANG } from "./alarm-fixtures";
 import {
-  adminToken,
   api,
-  buildConsole,
   connectTerminal,
   enrolTerminal,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /** The warning strip for elder units gone offline, driven by real terminal links dropping and coming back. */
@@ -25,9 +23,7 @@ describe("elder units offline", () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts());
   });
 
   afterAll(async () => {
@@ -67,8 +63,7 @@ describe("elder units offline", () => {
     let unitLink = await link(unit);
     const kioskLink = await link(kiosk);
 
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     await signInThroughPage(page, server.url);
     await page.locator(`tr[data-terminal-id="${unit.terminalId}"] [data-presence="online"]`).waitFor();
     const strip = page.getByTestId("offline-strip");

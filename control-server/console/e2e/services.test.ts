@@ -5,14 +5,12 @@ import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { elderUnit, staffToken, WANG } from "./alarm-fixtures";
 import {
-  adminToken,
   api,
-  buildConsole,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /**
@@ -29,9 +27,7 @@ describe("services", () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts());
     await staffToken(server.url, token, { username: "wang.fang", displayName: "王芳", role: "dispatcher" });
     const made = await elderUnit(server.url, token, { name: "湘滨 王奶奶家", profile: WANG });
     const updates: ServiceUpdate[] = [];
@@ -63,8 +59,7 @@ describe("services", () => {
   });
 
   const openConsole = async (username = "wang.fang", password = "wang.fang-password-1") => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     await signInThroughPage(page, server.url, username, password);
     await page.getByRole("heading", { level: 1, name: "终端总览" }).waitFor();
   };

@@ -3,15 +3,13 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  adminToken,
-  buildConsole,
   connectTerminal,
   enrolTerminal,
-  launchChromium,
+  openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 interface SentCommand {
@@ -29,9 +27,7 @@ describe("terminal detail page", () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts());
   });
 
   afterAll(async () => {
@@ -45,8 +41,7 @@ describe("terminal detail page", () => {
   });
 
   const openDetail = async (terminalId: string, name: string) => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     await signInThroughPage(page, server.url);
     await page.locator(`tr[data-terminal-id="${terminalId}"]`).getByRole("link", { name }).click();
     await page.getByRole("heading", { level: 1, name }).waitFor();
@@ -170,8 +165,7 @@ describe("terminal detail page", () => {
   });
 
   it("says so for a terminal that does not exist", async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    page = await context.newPage();
+    ({ context, page } = await openConsolePage(browser));
     await signInThroughPage(page, server.url);
     await page.getByRole("heading", { level: 1, name: "终端总览" }).waitFor();
     await page.goto(new URL("/console/#/terminal/no-such-terminal", server.url).toString());

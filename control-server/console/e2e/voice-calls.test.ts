@@ -5,15 +5,12 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { staffToken, WANG } from "./alarm-fixtures";
 import {
-  adminToken,
   api,
-  buildConsole,
   enrolTerminal,
-  launchChromium,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /** Chromium's fake microphone (a beep each second), no permission prompt, sound without a gesture. */
@@ -184,9 +181,7 @@ describe("voice calls", () => {
   let unitPage: Page;
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer(), launchChromium(FAKE_MEDIA)]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts({ chromiumArgs: FAKE_MEDIA }));
     await staffToken(server.url, token, { username: "wang.fang", displayName: "王芳", role: "dispatcher" });
     unit = await enrolTerminal(server.url, token, {
       kind: "elder",
