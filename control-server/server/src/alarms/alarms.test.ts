@@ -1,47 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AlarmUpdate, AlarmView } from "@linli/protocol";
 import { io, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { connected, eventually, startTestServer, type TestServer } from "../../test/harness";
+import { closeSmsGateways, startSmsGateway } from "../../test/sms-gateway";
 
 const servers: TestServer[] = [];
-let smsServer: Server | null = null;
 const dirs: string[] = [];
 
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
-  if (smsServer) await new Promise((resolve) => smsServer!.close(resolve));
-  smsServer = null;
+  await closeSmsGateways();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-/** A stand-in for the SMS provider: a real HTTP server on loopback that records what it is asked to send. */
-async function startSmsGateway(): Promise<{
-  url: string;
-  sent: Array<{ to: string; text: string; auth?: string }>;
-}> {
-  const sent: Array<{ to: string; text: string; auth?: string }> = [];
-  smsServer = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => {
-      body += chunk;
-    });
-    request.on("end", () => {
-      sent.push({
-        ...(JSON.parse(body) as { to: string; text: string }),
-        auth: request.headers.authorization,
-      });
-      response.writeHead(200).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => smsServer!.listen(0, "127.0.0.1", resolve));
-  const { port } = smsServer.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/sms`, sent };
-}
 
 async function start(overrides: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
   const server = await startTestServer(overrides);

@@ -1,4 +1,3 @@
-import { createServer, type Server } from "node:http";
 import { Writable } from "node:stream";
 import { idNumberCheckCharacter } from "@linli/hardware/id-card/id-number";
 import {
@@ -12,37 +11,18 @@ import pino from "pino";
 import { type Socket as ClientSocket, io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { connected, eventually, startTestServer, type TestServer } from "../../test/harness";
+import { closeSmsGateways, startSmsGateway } from "../../test/sms-gateway";
 import { LI_XIAOMEI, pngFile } from "../applications/application-fixtures";
 
 let harness: TestServer | null = null;
-let smsServer: Server | null = null;
 const consoles: ClientSocket[] = [];
 
 afterEach(async () => {
   for (const socket of consoles.splice(0)) socket.disconnect();
   await harness?.close();
   harness = null;
-  if (smsServer) await new Promise((resolve) => smsServer!.close(resolve));
-  smsServer = null;
+  await closeSmsGateways();
 });
-
-/** A stand-in for the county's SMS provider: a real HTTP server on loopback that records each text. */
-async function startSmsGateway(): Promise<{ url: string; sent: Array<{ to: string; text: string }> }> {
-  const sent: Array<{ to: string; text: string }> = [];
-  smsServer = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => {
-      body += chunk;
-    });
-    request.on("end", () => {
-      sent.push(JSON.parse(body) as { to: string; text: string });
-      response.writeHead(200).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => smsServer!.listen(0, "127.0.0.1", resolve));
-  const { port } = smsServer.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/sms`, sent };
-}
 
 /** A server with an SMS gateway, its log lines kept for inspection. */
 async function startWithSms() {
@@ -320,30 +300,15 @@ describe("residents apply from their phone with a text-message code", () => {
   });
 
   it("a text the gateway fails to send is reported (503) and does not hold up the next try", async () => {
-    let failing = true;
-    const texts: string[] = [];
-    smsServer = createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => {
-        body += chunk;
-      });
-      request.on("end", () => {
-        if (failing) return response.writeHead(502).end();
-        texts.push(body);
-        response.writeHead(200).end("{}");
-      });
-    });
-    await new Promise<void>((resolve) => smsServer!.listen(0, "127.0.0.1", resolve));
-    const { port } = smsServer.address() as { port: number };
-    harness = await startTestServer({
-      smsGateway: { url: `http://127.0.0.1:${port}/sms`, token: undefined },
-    });
+    const sms = await startSmsGateway();
+    sms.failing = true;
+    harness = await startTestServer({ smsGateway: { url: sms.url, token: undefined } });
     const failed = await askCode(LI_XIAOMEI.phone);
     expect(failed.status).toBe(503);
     expect(failed.body.error).toMatchObject({ code: "unavailable", problem: "sms-failed" });
-    failing = false;
+    sms.failing = false;
     expect((await askCode(LI_XIAOMEI.phone)).status).toBe(202);
-    expect(texts).toHaveLength(1);
+    expect(sms.sent).toHaveLength(1);
   });
 
   it("the three endpoints are in the OpenAPI document under the public tag", async () => {
