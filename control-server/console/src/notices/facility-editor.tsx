@@ -1,11 +1,15 @@
 import { type FacilityInput, facilityKinds, type StaffFacility } from "@linli/protocol";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import type { ConsoleApi } from "../api/console-api";
 import type { Community, StaffPrincipal } from "../api/types";
 import { TextField } from "../components/text-field";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { CommunitySelect } from "./community-select";
 import { ContentForm, InputField, SelectField } from "./content-form";
+import { ContentSection } from "./content-section";
+import { ContentTable, EditCell } from "./content-table";
+import { useContentDraft } from "./use-content-draft";
 import { useList } from "./use-list";
 
 export const facilityKindWords: Record<StaffFacility["kind"], MessageKey> = {
@@ -54,8 +58,7 @@ export function FacilityEditor(props: {
   const { t } = useI18n();
   const { api } = props;
   const list = useList(useCallback(() => api.facilities(), [api]));
-  const [editing, setEditing] = useState<StaffFacility | null>(null);
-  const fresh = (): Draft => ({
+  const { editing, draft, set, edit, startOver } = useContentDraft<StaffFacility, Draft>(() => ({
     communityId: props.staff.communityId ?? props.communities[0]?.id ?? "",
     kind: "toilet",
     name: "",
@@ -63,97 +66,31 @@ export function FacilityEditor(props: {
     distanceMeters: "",
     openingHours: "",
     phone: "",
-  });
-  const [draft, setDraft] = useState<Draft>(fresh);
-  const set = <K extends keyof Draft>(field: K, value: Draft[K]) =>
-    setDraft((d) => ({ ...d, [field]: value }));
+  }));
   const communityName = (id: string) => props.communities.find((c) => c.id === id)?.name ?? id;
 
   return (
-    <section className="content-section" aria-labelledby="facilities-title" data-section="facilities">
-      <h2 id="facilities-title" className="section-title">
-        {t("content.facilities")}
-      </h2>
-      <div className={props.canEdit ? "split notice-split" : undefined}>
-        <div>
-          {list.error && (
-            <p className="message message-error">{t("content.loadFailed", { message: list.error })}</p>
-          )}
-          {list.items?.length === 0 && <p className="empty">{t("content.noFacilities")}</p>}
-          {list.items && list.items.length > 0 && (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">{t("content.facilities")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("facility.name")}</th>
-                    <th scope="col">{t("facility.address")}</th>
-                    <th scope="col">{t("facility.openingHours")}</th>
-                    {props.canEdit && <th scope="col">{t("column.actions")}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((facility) => (
-                    <tr key={facility.id} aria-current={editing?.id === facility.id ? "true" : undefined}>
-                      <th scope="row">
-                        <span className="terminal-name">{facility.name}</span>
-                        <span className="cell-sub">
-                          {t(facilityKindWords[facility.kind])} · {communityName(facility.communityId)}
-                        </span>
-                      </th>
-                      <td>
-                        {facility.address}
-                        <span className="cell-sub">
-                          {t("facility.metres", { count: facility.distanceMeters })}
-                        </span>
-                      </td>
-                      <td>
-                        {facility.openingHours}
-                        {facility.phone && <span className="cell-sub">{facility.phone}</span>}
-                      </td>
-                      {props.canEdit && (
-                        <td>
-                          <button
-                            type="button"
-                            className="button button-small"
-                            onClick={() => {
-                              setEditing(facility);
-                              setDraft(draftOf(facility));
-                            }}
-                          >
-                            {t("content.edit")}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </div>
-        {props.canEdit && (
+    <ContentSection
+      section="facilities"
+      title={t("content.facilities")}
+      loadError={list.error}
+      form={
+        props.canEdit && (
           <ContentForm
             title={editing ? t("facility.editTitle", { name: editing.name }) : t("facility.addTitle")}
             editing={editing !== null}
-            onCancel={() => {
-              setEditing(null);
-              setDraft(fresh());
-            }}
+            onCancel={startOver}
             save={async () => {
               const saved = await api.saveFacility(editing?.id ?? null, toInput(draft));
               props.onSaved(t("content.saved", { name: saved.name }));
-              setEditing(null);
-              setDraft(fresh());
+              startOver();
               list.reload();
             }}
           >
-            <SelectField
-              label={t("facility.community")}
+            <CommunitySelect
+              communities={props.communities}
+              staff={props.staff}
               value={draft.communityId}
-              options={props.communities
-                .filter((c) => !props.staff.communityId || c.id === props.staff.communityId)
-                .map((c) => ({ value: c.id, label: c.name }))}
               onChange={(value) => set("communityId", value)}
             />
             <SelectField
@@ -196,8 +133,37 @@ export function FacilityEditor(props: {
               onChange={(v) => set("phone", v)}
             />
           </ContentForm>
-        )}
-      </div>
-    </section>
+        )
+      }
+    >
+      {list.items?.length === 0 && <p className="empty">{t("content.noFacilities")}</p>}
+      {list.items && list.items.length > 0 && (
+        <ContentTable
+          caption={t("content.facilities")}
+          columns={[t("facility.name"), t("facility.address"), t("facility.openingHours")]}
+          canEdit={props.canEdit}
+        >
+          {list.items.map((facility) => (
+            <tr key={facility.id} aria-current={editing?.id === facility.id ? "true" : undefined}>
+              <th scope="row">
+                <span className="terminal-name">{facility.name}</span>
+                <span className="cell-sub">
+                  {t(facilityKindWords[facility.kind])} · {communityName(facility.communityId)}
+                </span>
+              </th>
+              <td>
+                {facility.address}
+                <span className="cell-sub">{t("facility.metres", { count: facility.distanceMeters })}</span>
+              </td>
+              <td>
+                {facility.openingHours}
+                {facility.phone && <span className="cell-sub">{facility.phone}</span>}
+              </td>
+              {props.canEdit && <EditCell onEdit={() => edit(facility, draftOf(facility))} />}
+            </tr>
+          ))}
+        </ContentTable>
+      )}
+    </ContentSection>
   );
 }

@@ -1,12 +1,16 @@
 import type { LiftInput, StaffLift } from "@linli/protocol";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import type { ConsoleApi } from "../api/console-api";
 import type { Community, StaffPrincipal } from "../api/types";
 import { TextField } from "../components/text-field";
 import { formatTimestamp } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { CommunitySelect } from "./community-select";
 import { ContentForm, InputField, SelectField } from "./content-form";
+import { ContentSection } from "./content-section";
+import { ContentTable, EditCell } from "./content-table";
+import { useContentDraft } from "./use-content-draft";
 import { useList } from "./use-list";
 
 export const liftStatusWords: Record<StaffLift["status"], MessageKey> = {
@@ -62,8 +66,7 @@ export function LiftEditor(props: {
   const { api } = props;
   const list = useList(useCallback(() => api.lifts(), [api]));
   const buildings = useList(useCallback(() => api.buildings(), [api]));
-  const [editing, setEditing] = useState<StaffLift | null>(null);
-  const fresh = (): Draft => ({
+  const { editing, draft, set, edit, startOver } = useContentDraft<StaffLift, Draft>(() => ({
     buildingId: buildings.items?.[0]?.id ?? NEW_BUILDING,
     newBuildingName: "",
     communityId: props.staff.communityId ?? props.communities[0]?.id ?? "",
@@ -71,82 +74,16 @@ export function LiftEditor(props: {
     lastInspected: "",
     nextDue: "",
     outOfService: false,
-  });
-  const [draft, setDraft] = useState<Draft>(fresh);
-  const set = <K extends keyof Draft>(field: K, value: Draft[K]) =>
-    setDraft((d) => ({ ...d, [field]: value }));
+  }));
   const communityName = (id: string) => props.communities.find((c) => c.id === id)?.name ?? id;
 
   return (
-    <section className="content-section" aria-labelledby="lifts-title" data-section="lifts">
-      <h2 id="lifts-title" className="section-title">
-        {t("content.lifts")}
-      </h2>
-      <div className={props.canEdit ? "split notice-split" : undefined}>
-        <div>
-          {list.error && (
-            <p className="message message-error">{t("content.loadFailed", { message: list.error })}</p>
-          )}
-          {list.items?.length === 0 && <p className="empty">{t("content.noLifts")}</p>}
-          {list.items && list.items.length > 0 && (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">{t("content.lifts")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("lift.where")}</th>
-                    <th scope="col">{t("lift.lastInspected")}</th>
-                    <th scope="col">{t("lift.nextDue")}</th>
-                    <th scope="col">{t("lift.status")}</th>
-                    {props.canEdit && <th scope="col">{t("column.actions")}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((lift) => (
-                    <tr key={lift.id} data-lift-id={lift.id}>
-                      <th scope="row">
-                        <span className="terminal-name">
-                          {lift.buildingName} {lift.location}
-                        </span>
-                        <span className="cell-sub">{communityName(lift.communityId)}</span>
-                      </th>
-                      <td>{formatTimestamp(lift.lastInspectedAt, locale).split(" ")[0]}</td>
-                      <td>{formatTimestamp(lift.nextInspectionDue, locale).split(" ")[0]}</td>
-                      <td>
-                        <span className={`lift-status lift-status-${lift.status}`}>
-                          {t(liftStatusWords[lift.status])}
-                        </span>
-                      </td>
-                      {props.canEdit && (
-                        <td>
-                          <button
-                            type="button"
-                            className="button button-small"
-                            onClick={() => {
-                              setEditing(lift);
-                              setDraft({
-                                buildingId: lift.buildingId,
-                                newBuildingName: "",
-                                communityId: lift.communityId,
-                                location: lift.location,
-                                lastInspected: localDate(lift.lastInspectedAt),
-                                nextDue: localDate(lift.nextInspectionDue),
-                                outOfService: lift.outOfService,
-                              });
-                            }}
-                          >
-                            {t("content.edit")}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </div>
-        {props.canEdit && (
+    <ContentSection
+      section="lifts"
+      title={t("content.lifts")}
+      loadError={list.error}
+      form={
+        props.canEdit && (
           <ContentForm
             title={
               editing
@@ -154,15 +91,11 @@ export function LiftEditor(props: {
                 : t("lift.addTitle")
             }
             editing={editing !== null}
-            onCancel={() => {
-              setEditing(null);
-              setDraft(fresh());
-            }}
+            onCancel={startOver}
             save={async () => {
               const saved = await api.saveLift(editing?.id ?? null, toInput(draft));
               props.onSaved(t("content.saved", { name: `${saved.buildingName} ${saved.location}` }));
-              setEditing(null);
-              setDraft(fresh());
+              startOver();
               list.reload();
               buildings.reload();
             }}
@@ -181,12 +114,10 @@ export function LiftEditor(props: {
             />
             {draft.buildingId === NEW_BUILDING && (
               <>
-                <SelectField
-                  label={t("facility.community")}
+                <CommunitySelect
+                  communities={props.communities}
+                  staff={props.staff}
                   value={draft.communityId}
-                  options={props.communities
-                    .filter((c) => !props.staff.communityId || c.id === props.staff.communityId)
-                    .map((c) => ({ value: c.id, label: c.name }))}
                   onChange={(value) => set("communityId", value)}
                 />
                 <TextField
@@ -228,8 +159,50 @@ export function LiftEditor(props: {
               </label>
             </div>
           </ContentForm>
-        )}
-      </div>
-    </section>
+        )
+      }
+    >
+      {list.items?.length === 0 && <p className="empty">{t("content.noLifts")}</p>}
+      {list.items && list.items.length > 0 && (
+        <ContentTable
+          caption={t("content.lifts")}
+          columns={[t("lift.where"), t("lift.lastInspected"), t("lift.nextDue"), t("lift.status")]}
+          canEdit={props.canEdit}
+        >
+          {list.items.map((lift) => (
+            <tr key={lift.id} data-lift-id={lift.id}>
+              <th scope="row">
+                <span className="terminal-name">
+                  {lift.buildingName} {lift.location}
+                </span>
+                <span className="cell-sub">{communityName(lift.communityId)}</span>
+              </th>
+              <td>{formatTimestamp(lift.lastInspectedAt, locale).split(" ")[0]}</td>
+              <td>{formatTimestamp(lift.nextInspectionDue, locale).split(" ")[0]}</td>
+              <td>
+                <span className={`lift-status lift-status-${lift.status}`}>
+                  {t(liftStatusWords[lift.status])}
+                </span>
+              </td>
+              {props.canEdit && (
+                <EditCell
+                  onEdit={() =>
+                    edit(lift, {
+                      buildingId: lift.buildingId,
+                      newBuildingName: "",
+                      communityId: lift.communityId,
+                      location: lift.location,
+                      lastInspected: localDate(lift.lastInspectedAt),
+                      nextDue: localDate(lift.nextInspectionDue),
+                      outOfService: lift.outOfService,
+                    })
+                  }
+                />
+              )}
+            </tr>
+          ))}
+        </ContentTable>
+      )}
+    </ContentSection>
   );
 }
