@@ -17,6 +17,7 @@ import { AlarmService } from "./alarms/alarm-service";
 import { HttpSmsGateway, noSmsGateway } from "./alarms/sms-gateway";
 import { ApplicationOffice } from "./applications/application-office";
 import { PhoneVerification } from "./applications/phone-verification";
+import { StatusTexts } from "./applications/status-texts";
 import { AuditLog } from "./audit";
 import { defaultStaffPolicy, type StaffPolicy, StaffService } from "./auth/staff";
 import { ServerBus } from "./bus";
@@ -126,8 +127,9 @@ export async function createControlServer(options: ControlServerOptions): Promis
   );
   // Known once `listen` has bound the port (port 0 in tests); LINLI_PUBLIC_URL wins when set.
   let listeningUrl = `http://127.0.0.1:${options.port}`;
+  const publicUrl = () => options.publicUrl ?? listeningUrl;
   const context: ServerContext = {
-    publicUrl: () => options.publicUrl ?? listeningUrl,
+    publicUrl,
     db,
     log,
     audit,
@@ -162,7 +164,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
     applicationOffice: new ApplicationOffice(db, audit, bus, {
       dataDir: options.dataDir,
       timeZone: options.timeZone,
-      publicUrl: () => options.publicUrl ?? listeningUrl,
+      publicUrl,
+      texts: new StatusTexts(sms, publicUrl, log.child({ subsystem: "resident-texts" })),
     }),
     phoneVerification: new PhoneVerification(db, audit, sms, log.child({ subsystem: "phone-verification" })),
   };

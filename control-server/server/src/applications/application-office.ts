@@ -44,6 +44,7 @@ import {
 } from "./material-store";
 import { refuse } from "./refuse";
 import { ResidentRegistry } from "./resident-registry";
+import type { StatusTexts } from "./status-texts";
 import { STATUS_TRANSITIONS, STATUSES_NEEDING_A_NOTE } from "./status-transitions";
 import { UploadSessions } from "./upload-sessions";
 import { addWorkingDays } from "./working-days";
@@ -55,6 +56,8 @@ export interface ApplicationOfficeOptions {
   timeZone: string;
   /** Base of the resident pages, for upload links. */
   publicUrl(): string;
+  /** Texts residents when their application needs something or is decided. */
+  texts: StatusTexts;
   uploadSessionMs?: number;
 }
 
@@ -97,6 +100,7 @@ export class ApplicationOffice {
   readonly #materials: MaterialStore;
   readonly #uploads: UploadSessions;
   readonly #timeZone: string;
+  readonly #texts: StatusTexts;
   #lastPurge: number | null = null;
 
   constructor(
@@ -109,6 +113,7 @@ export class ApplicationOffice {
     this.#materials = new MaterialStore(db, options.dataDir);
     this.#uploads = new UploadSessions(db, options.publicUrl, options.uploadSessionMs ?? UPLOAD_SESSION_MS);
     this.#timeZone = options.timeZone;
+    this.#texts = options.texts;
   }
 
   // ── The catalogue ────────────────────────────────────────────────────────────────────────────────
@@ -413,6 +418,13 @@ export class ApplicationOffice {
       });
     })();
     this.announce(receiptCode);
+    const texted = this.db
+      .prepare(
+        `SELECT a.applicant_phone AS phone, s.name AS serviceName FROM applications a
+         JOIN application_services s ON s.code = a.service_code WHERE a.receipt_code = ?`,
+      )
+      .get(receiptCode) as { phone: string | null; serviceName: string };
+    this.#texts.statusChanged({ receiptCode, ...texted, status: change.status, note: change.note.trim() });
     return this.view(receiptCode, reader)!;
   }
 
