@@ -194,6 +194,32 @@ export interface ResidentIdentity {
   buildingId: string | null;
 }
 
+/**
+ * Live (kiosk → server): no ID card with them, the resident typed their ID number; the centre texts a
+ * code to the phone the population registry has for that person. `not_found` when the registry has no
+ * phone for the number (or no such resident: the kiosk cannot tell the two apart).
+ */
+export const residentSendCodeSchema = z.object({ idNumber: idNumberSchema });
+export type ResidentSendCode = z.infer<typeof residentSendCodeSchema>;
+export interface ResidentCodeSent {
+  /** The registry's phone as 138****1234, so the resident knows where to look. */
+  phoneMasked: string;
+  expiresAt: string;
+  /** Another text is refused before this time. */
+  resendAfter: string;
+}
+
+/**
+ * Live (kiosk → server): the code the resident typed; answered with the registry's identity
+ * (`known: true`). Refused `invalid_payload` (wrong code, tries left in the message), `expired` (expired,
+ * used or never sent: ask for a new one) or `forbidden` (too many wrong tries: ask for a new one).
+ */
+export const residentVerifySchema = z.object({
+  idNumber: idNumberSchema,
+  code: z.string().regex(/^\d{6}$/),
+});
+export type ResidentVerify = z.infer<typeof residentVerifySchema>;
+
 /** Live (kiosk → server): the resident's applications, by receipt code or by the signed-in ID number. */
 export const applicationLookupSchema = z.union([
   z.object({ receiptCode: receiptCodeSchema }),

@@ -9,8 +9,11 @@ import {
   applicationRatingSchema,
   applicationSubmitSchema,
   type PublicApplicationView,
+  type ResidentCodeSent,
   type ResidentIdentify,
   type ResidentIdentity,
+  type ResidentSendCode,
+  type ResidentVerify,
   type UploadReceived,
   type UploadSession,
   type UploadSessionRequest,
@@ -213,6 +216,10 @@ export interface TerminalToServerEvents {
   "kiosk:content": (request: null, ack: AckCallback<KioskContent>) => void;
   /** Kiosks: matches a card or a typed ID number to the population registry (proposes a record if none). */
   "resident:identify": (request: ResidentIdentify, ack: AckCallback<ResidentIdentity>) => void;
+  /** Kiosks: text a code to the registry's phone of a typed ID number (sign-in without the card). */
+  "resident:send-code": (request: ResidentSendCode, ack: AckCallback<ResidentCodeSent>) => void;
+  /** Kiosks: the typed code; the registry's identity when it is right. */
+  "resident:verify": (request: ResidentVerify, ack: AckCallback<ResidentIdentity>) => void;
   "application:lookup": (request: ApplicationLookup, ack: AckCallback<PublicApplicationView[]>) => void;
   /** Kiosks: a QR-code session so the resident can upload materials from their phone. */
   "upload:session": (request: UploadSessionRequest, ack: AckCallback<UploadSession>) => void;

@@ -98,6 +98,24 @@ export class ResidentRegistry {
       : null;
   }
 
+  /** The registered resident with this ID number, whatever the name: a typed ID proven by the registry's phone. */
+  findByIdNumber(idNumber: string): ResidentRecord | null {
+    const row = this.db
+      .prepare("SELECT id, name, community_id, building_id, phone FROM residents WHERE id_number = ?")
+      .get(idNumber) as
+      | { id: string; name: string; community_id: string; building_id: string | null; phone: string | null }
+      | undefined;
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          communityId: row.community_id,
+          buildingId: row.building_id,
+          phone: row.phone,
+        }
+      : null;
+  }
+
   /**
    * Who holds this card, for a kiosk. An unknown holder (or a name that does not match the number) is
    * proposed for staff review — the same card again refreshes the open proposal — and the kiosk carries

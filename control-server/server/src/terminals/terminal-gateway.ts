@@ -33,6 +33,11 @@ import {
   registerApplicationEvents,
 } from "../applications/application-gateway";
 import type { ApplicationOffice } from "../applications/application-office";
+import {
+  RESIDENT_TERMINAL_EVENTS,
+  type ResidentGatewayDeps,
+  registerResidentEvents,
+} from "../applications/resident-gateway";
 import type { ServerBus } from "../bus";
 import type { CallSwitchboard } from "../calls/switchboard";
 import type { DailyCheckins } from "../checkins/daily-checkins";
@@ -61,7 +66,7 @@ type TerminalNamespace = Namespace<
   TerminalSocketData
 >;
 
-export interface TerminalGatewayDeps extends NoticeGatewayDeps {
+export interface TerminalGatewayDeps extends NoticeGatewayDeps, ResidentGatewayDeps {
   db: Database;
   registry: TerminalRegistry;
   supervisor: TerminalSupervisor;
@@ -240,6 +245,7 @@ export function attachTerminalGateway(io: Server, deps: TerminalGatewayDeps): vo
     });
 
     registerApplicationEvents({ terminal, handle, durable }, deps.applicationOffice);
+    registerResidentEvents(socket, terminal, deps, eventLog);
 
     handle("call:request", callRefSchema, ({ callId }) => switchboard.requestFromUnit(terminal, callId));
     handle("call:signal", callSignalMessageSchema, (message) =>
@@ -331,4 +337,5 @@ const knownEvents = new Set<string>([
   "call:hangup",
   ...noticeTerminalEvents,
   ...APPLICATION_TERMINAL_EVENTS,
+  ...RESIDENT_TERMINAL_EVENTS,
 ] satisfies Array<keyof TerminalToServerEvents>);
