@@ -1,6 +1,7 @@
 import type { CheckTask } from "@linli/protocol";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import type { ReactNode } from "react";
 import { RelativeTime } from "../components/relative-time";
+import { RequiredNoteForm } from "../components/required-note-form";
 import { useI18n } from "../i18n/i18n";
 
 const MAX_NOTE = 1000;
@@ -17,19 +18,6 @@ export function CheckTaskRow(props: {
 }) {
   const { t } = useI18n();
   const { task } = props;
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const inputId = useId();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!note.trim()) {
-      setError(t("check.required"));
-      document.getElementById(inputId)?.focus();
-      return;
-    }
-    if (await props.onClose(task, note.trim())) setNote("");
-  };
 
   return (
     <tr data-task-id={task.id}>
@@ -47,35 +35,22 @@ export function CheckTaskRow(props: {
       </td>
       {props.canAct && (
         <td>
-          <form className="check-form" onSubmit={submit} noValidate>
-            <label htmlFor={inputId} className="visually-hidden">
-              {t("check.noteLabel", { name: task.elder.name })}
-            </label>
-            <input
-              id={inputId}
-              type="text"
-              value={note}
-              maxLength={MAX_NOTE}
-              placeholder={t("check.notePlaceholder")}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-              onChange={(e) => {
-                setNote(e.target.value);
-                setError(null);
-              }}
-            />
-            <button type="submit" className="button button-primary" disabled={props.busy}>
-              {props.busy ? t("check.saving") : t("check.submit")}
-              <span className="visually-hidden"> · {task.elder.name}</span>
-            </button>
-            {props.call}
-            {error && (
-              <p id={`${inputId}-error`} className="field-error check-form-error">
-                <span aria-hidden="true">✕ </span>
-                {error}
-              </p>
+          <RequiredNoteForm
+            label={t("check.noteLabel", { name: task.elder.name })}
+            placeholder={t("check.notePlaceholder")}
+            maxLength={MAX_NOTE}
+            requiredMessage={t("check.required")}
+            onSubmit={(note) => props.onClose(task, note)}
+            actions={() => (
+              <>
+                <button type="submit" className="button button-primary" disabled={props.busy}>
+                  {props.busy ? t("check.saving") : t("check.submit")}
+                  <span className="visually-hidden"> · {task.elder.name}</span>
+                </button>
+                {props.call}
+              </>
             )}
-          </form>
+          />
         </td>
       )}
     </tr>

@@ -1,6 +1,6 @@
 import type { NoticeTerminalReceipt } from "@linli/protocol";
-import { type FormEvent, useId, useState } from "react";
 import { PhoneNumber } from "../components/phone-number";
+import { RequiredNoteForm } from "../components/required-note-form";
 import { formatTimestamp } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
 
@@ -42,23 +42,7 @@ function CallBackRow(props: {
 }) {
   const { t, locale } = useI18n();
   const { household } = props;
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inputId = useId();
   const name = household.elder?.name ?? household.name;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!note.trim()) {
-      setError(t("callBack.noteRequired"));
-      document.getElementById(inputId)?.focus();
-      return;
-    }
-    setBusy(true);
-    if (await props.onCalled(household.terminalId, note.trim())) setNote("");
-    setBusy(false);
-  };
 
   return (
     <tr data-terminal-id={household.terminalId}>
@@ -104,33 +88,18 @@ function CallBackRow(props: {
             </span>
           </p>
         )}
-        <form className="check-form" onSubmit={submit} noValidate>
-          <label htmlFor={inputId} className="visually-hidden">
-            {t("callBack.noteLabel", { name })}
-          </label>
-          <input
-            id={inputId}
-            type="text"
-            value={note}
-            maxLength={MAX_NOTE}
-            placeholder={t("callBack.notePlaceholder")}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${inputId}-error` : undefined}
-            onChange={(e) => {
-              setNote(e.target.value);
-              setError(null);
-            }}
-          />
-          <button type="submit" className="button button-small" disabled={busy}>
-            {t("callBack.submit")}
-          </button>
-          {error && (
-            <p id={`${inputId}-error`} className="field-error check-form-error">
-              <span aria-hidden="true">✕ </span>
-              {error}
-            </p>
+        <RequiredNoteForm
+          label={t("callBack.noteLabel", { name })}
+          placeholder={t("callBack.notePlaceholder")}
+          maxLength={MAX_NOTE}
+          requiredMessage={t("callBack.noteRequired")}
+          onSubmit={(note) => props.onCalled(household.terminalId, note)}
+          actions={(submitting) => (
+            <button type="submit" className="button button-small" disabled={submitting}>
+              {t("callBack.submit")}
+            </button>
           )}
-        </form>
+        />
       </td>
     </tr>
   );
