@@ -83,6 +83,7 @@ export interface ResidentSession {
   name: string;
   /** 430***********1234 */
   idMasked: string;
+  /** `typed`: a typed ID number proven by a code texted to the registry's phone — as good as the card. */
   source: "card" | "typed";
   /** Matched in the population registry; false: a new record was proposed (or the centre is unreachable). */
   known: boolean;
@@ -188,8 +189,19 @@ export interface BridgeCalls {
   "notice:heard": { request: { noticeId: string }; response: { noticeId: string } };
   /** A notice is on screen (kiosk) or being read aloud (elder unit): recorded once as `shown`. */
   "notice:shown": { request: { noticeId: string }; response: { noticeId: string } };
-  /** Kiosks: sign in with a typed ID number and name (the card reader signs in by itself). */
-  "resident:sign-in": { request: { idNumber: string; name: string }; response: ResidentSession };
+  /**
+   * Kiosks without the ID card: the centre texts a code to the phone the population registry has for this
+   * ID number (needs the centre). `not_found`: no phone on record (or no such resident).
+   */
+  "resident:send-code": {
+    request: { idNumber: string };
+    response: { phoneMasked: string; resendAfter: string };
+  };
+  /**
+   * Kiosks: sign in with the typed ID number and the texted code (the card reader signs in by itself).
+   * Refused `invalid_payload` (wrong code), `expired` (ask for a new code), `forbidden` (too many tries).
+   */
+  "resident:sign-in": { request: { idNumber: string; code: string }; response: ResidentSession };
   /** Kiosks: forget the resident, their answers and materials ("finish", idle, card removed). */
   "session:end": { request: null; response: null };
   /** Kiosks: starts an application; the kiosk issues its receipt code now, online or not. */

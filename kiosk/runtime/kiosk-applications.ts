@@ -243,13 +243,8 @@ export class KioskApplications {
     let query: { receiptCode: string } | { idNumber: string };
     if ("mine" in parsed.data) {
       const applicant = this.#residents.applicant;
+      // A typed ID number signs in only with the code texted to the registry's phone: as good as the card.
       if (!applicant) return fail("forbidden", "sign in with the ID card first");
-      // Anyone may know a neighbour's ID number: only the card itself shows a person's applications.
-      if (this.#residents.resident?.source !== "card")
-        return fail(
-          "forbidden",
-          "a typed ID number does not show applications: place the ID card, or use the receipt code",
-        );
       query = { idNumber: applicant.idNumber };
     } else {
       const receiptCode = normaliseReceiptCode(parsed.data.receiptCode);

@@ -12,6 +12,11 @@ import { EscPosPrinterSimulator } from "@linli/hardware/printer/escpos-simulator
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, startTestServer, type TestServer } from "../../control-server/server/test/harness";
+import {
+  closeSmsGateways,
+  type LoopbackSmsGateway,
+  startSmsGateway,
+} from "../../control-server/server/test/sms-gateway";
 import type { BridgeEvents, SubmittedApplication } from "../bridge/contract";
 import { deviceFactories } from "./device-factories";
 import { DeviceHost } from "./device-host";
@@ -38,6 +43,7 @@ afterEach(async () => {
   await printer?.stop();
   printer = null;
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  await closeSmsGateways();
 });
 
 function tempDir(prefix: string): string {
@@ -100,9 +106,12 @@ async function startKiosk(options: { server: string; dataDir: string; enrol?: bo
 }
 let printerPort = 0;
 
-async function onlineKiosk() {
+async function onlineKiosk(sms: LoopbackSmsGateway | null = null) {
   const serverDir = tempDir("linli-kiosk-server-");
-  harness = await startTestServer({ dataDir: serverDir });
+  harness = await startTestServer({
+    dataDir: serverDir,
+    ...(sms ? { smsGateway: { url: sms.url, token: undefined } } : {}),
+  });
   printer = new EscPosPrinterSimulator();
   printerPort = (await printer.listenTcp("127.0.0.1", 0)).port;
   const dataDir = tempDir("linli-kiosk-");
@@ -110,6 +119,12 @@ async function onlineKiosk() {
   await eventually(() => kiosk.runtime.snapshot().link.state === "online", 10_000);
   await eventually(() => kiosk.runtime.snapshot().content !== null, 10_000);
   return { ...kiosk, serverDir, dataDir };
+}
+
+/** The resident places the ID card and the kiosk signs them in. */
+async function placeCard(kiosk: { cards: Array<BridgeEvents["card"]> }) {
+  reader!.simulator.placeCard(CARD);
+  await eventually(() => kiosk.cards.some((c) => c.type === "signed-in"), 10_000);
 }
 
 const textOf = (document: PrintedDocument) =>
@@ -161,19 +176,40 @@ describe("a resident at the kiosk", () => {
     );
   });
 
-  it("typed sign-in: a wrong check digit is refused; a right one signs in with the masked number", async () => {
-    const { runtime } = await onlineKiosk();
-    const wrong = await runtime.call("resident:sign-in", { idNumber: "430302198503122429", name: "李晓梅" });
+  it("typed sign-in: a code texted to the registry's phone signs in with the registry's name and shows 我的办件", async () => {
+    const sms = await startSmsGateway();
+    const { runtime } = await onlineKiosk(sms);
+    const wrongDigit = await runtime.call("resident:send-code", { idNumber: "430302198503122429" });
+    expect(wrongDigit).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+    // 赵秀英 is registered without a phone: the plain message, and no text.
+    const noPhone = await runtime.call("resident:send-code", { idNumber: "430304195511031226" });
+    expect(noPhone).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(sms.sent).toHaveLength(0);
+
+    const sent = await runtime.call("resident:send-code", { idNumber: CARD.idNumber.toLowerCase() });
+    expect(sent).toMatchObject({ ok: true, data: { phoneMasked: "138****1001" } });
+    expect(sms.sent.map((text) => text.to)).toEqual(["13807321001"]);
+    const code = sms.sent[0]!.text.match(/\d{6}/)![0];
+    const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    const wrong = await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, code: wrongCode });
     expect(wrong).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
     expect(runtime.snapshot().resident).toBeNull();
-    const right = await runtime.call("resident:sign-in", { idNumber: "430302198503122428", name: "李晓梅" });
+
+    const right = await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, code });
     expect(right).toMatchObject({
       ok: true,
-      data: { name: "李晓梅", idMasked: "430***********2428", source: "typed" },
+      data: {
+        name: "李晓梅",
+        idMasked: "430***********2428",
+        source: "typed",
+        known: true,
+        buildingId: "bld-xb-3",
+      },
     });
-    // Anyone may know a neighbour's ID number and name: typing them does not list her applications.
+    expect(JSON.stringify(runtime.snapshot())).not.toContain(CARD.idNumber);
+    // Proven by the registry's phone, as good as the card: her applications are listed.
     const mine = await runtime.call("application:lookup", { mine: true });
-    expect(mine).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(mine.ok).toBe(true);
     expect((await runtime.call("session:end", null)).ok).toBe(true);
     expect(runtime.snapshot().resident).toBeNull();
   });
@@ -228,10 +264,11 @@ describe("a resident at the kiosk", () => {
   });
 
   it("a material uploaded from the phone reaches the kiosk's draft, and is not listed as missing on the receipt", async () => {
-    const { runtime } = await onlineKiosk();
+    const kiosk = await onlineKiosk();
+    const { runtime } = kiosk;
     const uploads: Array<BridgeEvents["upload:received"]> = [];
     runtime.on("upload:received", (upload) => uploads.push(upload));
-    await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
+    await placeCard(kiosk);
     const started = await runtime.call("application:start", { serviceCode: "residence-permit" });
     const receiptCode = started.ok ? started.data.receiptCode : "";
     const answers = { renting: true, employed: false };
@@ -320,8 +357,9 @@ describe("a resident at the kiosk", () => {
   });
 
   it("out of paper: the receipt is queued (the screen shows the QR) and prints once paper is loaded", async () => {
-    const { runtime } = await onlineKiosk();
-    await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
+    const kiosk = await onlineKiosk();
+    const { runtime } = kiosk;
+    await placeCard(kiosk);
     const started = await runtime.call("application:start", { serviceCode: "residence-permit" });
     const receiptCode = started.ok ? started.data.receiptCode : "";
     printer!.paperOut();
@@ -342,8 +380,9 @@ describe("a resident at the kiosk", () => {
   });
 
   it("a receipt waiting for paper survives a restart of the kiosk and prints once paper is loaded", async () => {
-    const { runtime, dataDir } = await onlineKiosk();
-    await runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
+    const kiosk = await onlineKiosk();
+    const { runtime, dataDir } = kiosk;
+    await placeCard(kiosk);
     const started = await runtime.call("application:start", { serviceCode: "birth-permit" });
     const receiptCode = started.ok ? started.data.receiptCode : "";
     printer!.paperOut();
@@ -376,7 +415,15 @@ describe("a resident at the kiosk", () => {
     expect(again.runtime.snapshot().link.state).not.toBe("online");
     expect(again.runtime.snapshot().content).toEqual(content);
     // Without the centre: a phone upload or a look-up says so honestly.
-    await again.runtime.call("resident:sign-in", { idNumber: CARD.idNumber, name: CARD.name });
+    // Without the centre no code can be texted: typed sign-in says so; the card still works.
+    expect(await again.runtime.call("resident:send-code", { idNumber: CARD.idNumber })).toMatchObject({
+      ok: false,
+      error: { code: "unavailable", message: expect.stringContaining("place the ID card") },
+    });
+    expect(
+      await again.runtime.call("resident:sign-in", { idNumber: CARD.idNumber, code: "123456" }),
+    ).toMatchObject({ ok: false, error: { code: "unavailable" } });
+    await placeCard(again);
     expect(again.runtime.snapshot().resident).toMatchObject({ name: CARD.name, known: false });
     const started = await again.runtime.call("application:start", { serviceCode: "residence-permit" });
     const receiptCode = started.ok ? started.data.receiptCode : "";

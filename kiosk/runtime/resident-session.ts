@@ -5,10 +5,17 @@ import type { ResidentSession } from "../bridge/contract";
 import type { CardReading } from "./device-host";
 import type { RuntimeContext } from "./runtime-context";
 
+const sendCodeSchema = z.object({ idNumber: z.string().trim().toUpperCase() });
 const typedSignInSchema = z.object({
   idNumber: z.string().trim().toUpperCase(),
-  name: z.string().trim().min(1).max(60),
+  code: z.string().regex(/^\d{6}$/),
 });
+
+const codeSentSchema = z.object({ phoneMasked: z.string(), resendAfter: z.string() });
+
+/** Offline, a typed number proves nothing (no code can be texted): the card still works. */
+const TYPED_NEEDS_THE_CENTRE =
+  "signing in without the ID card needs the centre, which cannot be reached right now: place the ID card";
 
 const identitySchema = z.object({
   known: z.boolean(),
@@ -48,7 +55,9 @@ export class ResidentSessions {
     switch (reading.type) {
       case "card": {
         this.#cardPending = true;
-        const signedIn = await this.#signIn(reading.idNumber, reading.name, "card");
+        const signedIn = await this.#signIn(reading.idNumber, "card", () =>
+          this.#identify(reading.idNumber, reading.name),
+        );
         if (signedIn.ok) {
           this.#cardPending = false;
           this.#context.emit("card", { type: "signed-in", resident: signedIn.data });
@@ -74,13 +83,40 @@ export class ResidentSessions {
     }
   }
 
-  /** The typed fallback: an ID number (its check digit verified) and the name. */
-  signInTyped(request: unknown): Promise<Ack<ResidentSession>> {
+  /**
+   * No card with them, step 1: the centre texts a code to the phone the population registry has for this
+   * ID number. Anyone may know a neighbour's number; only the registry's phone proves the person.
+   */
+  async sendCode(request: unknown): Promise<Ack<{ phoneMasked: string; resendAfter: string }>> {
+    const typed = sendCodeSchema.safeParse(request);
+    if (!typed.success) return fail("invalid_payload", "a code needs an ID number");
+    if (!isValidIdNumber(typed.data.idNumber))
+      return fail("invalid_payload", "the ID number is not valid (check digit)");
+    const link = this.#context.link();
+    if (!link?.connected) return fail("unavailable", TYPED_NEEDS_THE_CENTRE);
+    const answer = await link.request<unknown>("resident:send-code", { idNumber: typed.data.idNumber });
+    if (!answer.ok) return answer;
+    const sent = codeSentSchema.safeParse(answer.data);
+    if (!sent.success) return fail("internal", "the centre's answer was not understood");
+    this.#context.log.info({ id: maskIdNumber(typed.data.idNumber) }, "sign-in code asked for");
+    return ok({ phoneMasked: sent.data.phoneMasked, resendAfter: sent.data.resendAfter });
+  }
+
+  /** No card, step 2: the typed ID number and the texted code; the registry's name when the code is right. */
+  async signInTyped(request: unknown): Promise<Ack<ResidentSession>> {
     const typed = typedSignInSchema.safeParse(request);
-    if (!typed.success)
-      return Promise.resolve(fail("invalid_payload", "sign-in needs an ID number and a name"));
+    if (!typed.success) return fail("invalid_payload", "sign-in needs an ID number and the 6-digit code");
+    const { idNumber, code } = typed.data;
+    if (!isValidIdNumber(idNumber))
+      return fail("invalid_payload", "the ID number is not valid (check digit)");
+    const link = this.#context.link();
+    if (!link?.connected) return fail("unavailable", TYPED_NEEDS_THE_CENTRE);
+    const answer = await link.request<unknown>("resident:verify", { idNumber, code });
+    if (!answer.ok) return answer;
+    const identity = identitySchema.safeParse(answer.data);
+    if (!identity.success) return fail("internal", "the centre's answer was not understood");
     this.#cardPending = false;
-    return this.#signIn(typed.data.idNumber, typed.data.name, "typed");
+    return this.#signIn(idNumber, "typed", async () => identity.data);
   }
 
   /** Forgets the resident (and, through `onEnd`, their drafts and receipts). */
@@ -93,14 +129,18 @@ export class ResidentSessions {
     this.#context.publishState();
   }
 
-  async #signIn(idNumber: string, name: string, source: "card" | "typed"): Promise<Ack<ResidentSession>> {
+  async #signIn(
+    idNumber: string,
+    source: "card" | "typed",
+    identify: () => Promise<z.infer<typeof identitySchema>>,
+  ): Promise<Ack<ResidentSession>> {
     if (!isValidIdNumber(idNumber)) {
       return fail("invalid_payload", "the ID number is not valid (check digit)");
     }
     // A new resident: nothing of the previous one may stay.
     if (this.#session) this.end();
     const generation = ++this.#generation;
-    const identity = await this.#identify(idNumber, name, source);
+    const identity = await identify();
     if (generation !== this.#generation) return fail("conflict", "the session ended during sign-in");
     const resident: ResidentSession = {
       name: identity.name,
@@ -116,12 +156,12 @@ export class ResidentSessions {
     return ok(resident);
   }
 
-  /** The population registry's word when the centre can be reached; otherwise the card's (or typed) name. */
-  async #identify(idNumber: string, name: string, source: "card" | "typed") {
+  /** The population registry's word on a card when the centre can be reached; otherwise the card's name. */
+  async #identify(idNumber: string, name: string) {
     const unknown = { known: false, name, buildingId: null };
     const link = this.#context.link();
     if (!link?.connected) return unknown;
-    const answer = await link.request<unknown>("resident:identify", { idNumber, name, source });
+    const answer = await link.request<unknown>("resident:identify", { idNumber, name, source: "card" });
     if (!answer.ok) {
       this.#context.log.warn(
         { error: answer.error },

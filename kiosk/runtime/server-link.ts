@@ -37,6 +37,8 @@ export type LiveRequest =
   | "call:hangup"
   | "kiosk:content"
   | "resident:identify"
+  | "resident:send-code"
+  | "resident:verify"
   | "application:lookup"
   | "upload:session";
 

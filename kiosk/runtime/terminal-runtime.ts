@@ -186,6 +186,8 @@ export class TerminalRuntime extends EventEmitter<RuntimeEvents> {
         return this.#notices.shown(request);
       case "notice:heard":
         return this.#notices.heard(request);
+      case "resident:send-code":
+        return this.#residents.sendCode(request);
       case "resident:sign-in":
         return this.#residents.signInTyped(request);
       case "session:end":
