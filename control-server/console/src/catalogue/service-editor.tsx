@@ -6,14 +6,13 @@ import { TextArea } from "../components/text-area";
 import { TextField } from "../components/text-field";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { CodedEntries } from "./coded-entries";
 import {
   type Condition,
   type DraftProblem,
   emptyMaterial,
   emptyQuestion,
   fromDraft,
-  type MaterialDraft,
-  type QuestionDraft,
   toDraft,
 } from "./service-draft";
 
@@ -28,10 +27,6 @@ export function ServiceEditor(props: {
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const setQuestion = (index: number, patch: Partial<QuestionDraft>) =>
-    set({ questions: draft.questions.map((q, i) => (i === index ? { ...q, ...patch } : q)) });
-  const setMaterial = (index: number, patch: Partial<MaterialDraft>) =>
-    set({ materials: draft.materials.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
 
   const describe = (problem: DraftProblem): string => {
     switch (problem.kind) {
@@ -129,138 +124,83 @@ export function ServiceEditor(props: {
         </div>
       </fieldset>
 
-      <fieldset data-testid="catalogue-questions">
-        <legend>{t("catalogue.questions")}</legend>
-        {draft.questions.map((question, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a question's code is being typed; its place is its identity.
-          <fieldset key={index}>
-            <legend>
-              {t("catalogue.question", { number: index + 1 })}
-              {question.saved && ` · ${question.code}`}
-            </legend>
-            <div className="editor-grid">
-              {!question.saved && (
-                <>
-                  <TextField
-                    label={t("catalogue.questionCode")}
-                    value={question.code}
-                    onChange={(code) => setQuestion(index, { code })}
-                    hint={t("catalogue.codeHint")}
-                    maxLength={40}
-                  />
-                  <span />
-                </>
-              )}
-              <TextField
-                label={t("catalogue.questionText")}
-                value={question.text}
-                onChange={(text) => setQuestion(index, { text })}
-                maxLength={200}
-              />
-              <TextField
-                label={t("catalogue.questionTextEn")}
-                value={question.textEn}
-                onChange={(textEn) => setQuestion(index, { textEn })}
-                maxLength={200}
-              />
-            </div>
-            <div>
-              <button
-                type="button"
-                className="button button-small button-danger-outline"
-                onClick={() => set({ questions: draft.questions.filter((_, i) => i !== index) })}
-              >
-                {t("catalogue.removeQuestion")}
-              </button>
-            </div>
-          </fieldset>
-        ))}
-        <div>
-          <button
-            type="button"
-            className="button"
-            disabled={draft.questions.length >= 10}
-            onClick={() => set({ questions: [...draft.questions, emptyQuestion()] })}
-          >
-            {t("catalogue.addQuestion")}
-          </button>
-        </div>
-      </fieldset>
-
-      <fieldset data-testid="catalogue-materials">
-        <legend>{t("catalogue.materials")}</legend>
-        {draft.materials.map((material, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a material's code is being typed; its place is its identity.
-          <fieldset key={index} data-material-index={index}>
-            <legend>
-              {t("catalogue.material", { number: index + 1 })}
-              {material.saved && ` · ${material.code}`}
-            </legend>
-            <div className="editor-grid">
-              {!material.saved && (
-                <>
-                  <TextField
-                    label={t("catalogue.materialCode")}
-                    value={material.code}
-                    onChange={(code) => setMaterial(index, { code })}
-                    hint={t("catalogue.codeHint")}
-                    maxLength={40}
-                  />
-                  <span />
-                </>
-              )}
-              <TextField
-                label={t("catalogue.materialName")}
-                value={material.name}
-                onChange={(name) => setMaterial(index, { name })}
-                maxLength={100}
-              />
-              <TextField
-                label={t("catalogue.materialNameEn")}
-                value={material.nameEn}
-                onChange={(nameEn) => setMaterial(index, { nameEn })}
-                maxLength={100}
-              />
-              <TextField
-                label={t("catalogue.materialNote")}
-                value={material.note}
-                onChange={(note) => setMaterial(index, { note })}
-                maxLength={200}
-              />
-              <TextField
-                label={t("catalogue.materialNoteEn")}
-                value={material.noteEn}
-                onChange={(noteEn) => setMaterial(index, { noteEn })}
-                maxLength={200}
-              />
-            </div>
-            <Conditions
-              questions={draft.questions}
-              conditions={material.conditions}
-              onChange={(conditions) => setMaterial(index, { conditions })}
+      <CodedEntries
+        testId="catalogue-questions"
+        title={t("catalogue.questions")}
+        entries={draft.questions}
+        max={10}
+        entryTitle={(number) => t("catalogue.question", { number })}
+        codeLabel={t("catalogue.questionCode")}
+        removeLabel={t("catalogue.removeQuestion")}
+        addLabel={t("catalogue.addQuestion")}
+        newEntry={emptyQuestion}
+        onChange={(questions) => set({ questions })}
+        fields={(question, change) => (
+          <>
+            <TextField
+              label={t("catalogue.questionText")}
+              value={question.text}
+              onChange={(text) => change({ text })}
+              maxLength={200}
             />
-            <div>
-              <button
-                type="button"
-                className="button button-small button-danger-outline"
-                onClick={() => set({ materials: draft.materials.filter((_, i) => i !== index) })}
-              >
-                {t("catalogue.removeMaterial")}
-              </button>
-            </div>
-          </fieldset>
-        ))}
-        <div>
-          <button
-            type="button"
-            className="button"
-            disabled={draft.materials.length >= 30}
-            onClick={() => set({ materials: [...draft.materials, emptyMaterial()] })}
-          >
-            {t("catalogue.addMaterial")}
-          </button>
-        </div>
-      </fieldset>
+            <TextField
+              label={t("catalogue.questionTextEn")}
+              value={question.textEn}
+              onChange={(textEn) => change({ textEn })}
+              maxLength={200}
+            />
+          </>
+        )}
+      />
+
+      <CodedEntries
+        testId="catalogue-materials"
+        title={t("catalogue.materials")}
+        entries={draft.materials}
+        max={30}
+        indexAttribute="data-material-index"
+        entryTitle={(number) => t("catalogue.material", { number })}
+        codeLabel={t("catalogue.materialCode")}
+        removeLabel={t("catalogue.removeMaterial")}
+        addLabel={t("catalogue.addMaterial")}
+        newEntry={emptyMaterial}
+        onChange={(materials) => set({ materials })}
+        fields={(material, change) => (
+          <>
+            <TextField
+              label={t("catalogue.materialName")}
+              value={material.name}
+              onChange={(name) => change({ name })}
+              maxLength={100}
+            />
+            <TextField
+              label={t("catalogue.materialNameEn")}
+              value={material.nameEn}
+              onChange={(nameEn) => change({ nameEn })}
+              maxLength={100}
+            />
+            <TextField
+              label={t("catalogue.materialNote")}
+              value={material.note}
+              onChange={(note) => change({ note })}
+              maxLength={200}
+            />
+            <TextField
+              label={t("catalogue.materialNoteEn")}
+              value={material.noteEn}
+              onChange={(noteEn) => change({ noteEn })}
+              maxLength={200}
+            />
+          </>
+        )}
+        below={(material, change) => (
+          <Conditions
+            questions={draft.questions}
+            conditions={material.conditions}
+            onChange={(conditions) => change({ conditions })}
+          />
+        )}
+      />
 
       {problems.length > 0 && (
         <div className="message message-error" role="alert" data-testid="catalogue-problems">
