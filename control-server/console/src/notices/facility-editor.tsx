@@ -2,13 +2,14 @@ import { type FacilityInput, facilityKinds, type StaffFacility } from "@linli/pr
 import { useCallback } from "react";
 import type { ConsoleApi } from "../api/console-api";
 import type { Community, StaffPrincipal } from "../api/types";
+import { DataTable } from "../components/data-table";
 import { TextField } from "../components/text-field";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { CommunitySelect } from "./community-select";
 import { ContentForm, InputField, SelectField } from "./content-form";
 import { ContentSection } from "./content-section";
-import { ContentTable, EditCell } from "./content-table";
+import { EditCell } from "./edit-cell";
 import { useContentDraft } from "./use-content-draft";
 import { useList } from "./use-list";
 
@@ -138,7 +139,7 @@ export function FacilityEditor(props: {
     >
       {list.items?.length === 0 && <p className="empty">{t("content.noFacilities")}</p>}
       {list.items && list.items.length > 0 && (
-        <ContentTable
+        <DataTable
           caption={t("content.facilities")}
           columns={[t("facility.name"), t("facility.address"), t("facility.openingHours")]}
           canEdit={props.canEdit}
@@ -162,7 +163,7 @@ export function FacilityEditor(props: {
               {props.canEdit && <EditCell onEdit={() => edit(facility, draftOf(facility))} />}
             </tr>
           ))}
-        </ContentTable>
+        </DataTable>
       )}
     </ContentSection>
   );

@@ -1,13 +1,14 @@
 import type { Guide, GuideInput } from "@linli/protocol";
 import { useCallback } from "react";
 import type { ConsoleApi } from "../api/console-api";
+import { DataTable } from "../components/data-table";
 import { TextArea } from "../components/text-area";
 import { TextField } from "../components/text-field";
 import { formatTimestamp } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
 import { ContentForm, SelectField } from "./content-form";
 import { ContentSection } from "./content-section";
-import { ContentTable, EditCell } from "./content-table";
+import { EditCell } from "./edit-cell";
 import { useContentDraft } from "./use-content-draft";
 import { useList } from "./use-list";
 
@@ -78,7 +79,7 @@ export function GuideEditor(props: { api: ConsoleApi; canEdit: boolean; onSaved(
       }
     >
       {list.items && (
-        <ContentTable
+        <DataTable
           caption={t("content.guides")}
           columns={[t("guide.title"), t("guide.updated")]}
           canEdit={props.canEdit}
@@ -107,7 +108,7 @@ export function GuideEditor(props: { api: ConsoleApi; canEdit: boolean; onSaved(
               )}
             </tr>
           ))}
-        </ContentTable>
+        </DataTable>
       )}
     </ContentSection>
   );

@@ -2,6 +2,7 @@ import type { LiftInput, StaffLift } from "@linli/protocol";
 import { useCallback } from "react";
 import type { ConsoleApi } from "../api/console-api";
 import type { Community, StaffPrincipal } from "../api/types";
+import { DataTable } from "../components/data-table";
 import { TextField } from "../components/text-field";
 import { formatTimestamp } from "../i18n/format";
 import { useI18n } from "../i18n/i18n";
@@ -9,7 +10,7 @@ import type { MessageKey } from "../i18n/messages";
 import { CommunitySelect } from "./community-select";
 import { ContentForm, InputField, SelectField } from "./content-form";
 import { ContentSection } from "./content-section";
-import { ContentTable, EditCell } from "./content-table";
+import { EditCell } from "./edit-cell";
 import { useContentDraft } from "./use-content-draft";
 import { useList } from "./use-list";
 
@@ -164,7 +165,7 @@ export function LiftEditor(props: {
     >
       {list.items?.length === 0 && <p className="empty">{t("content.noLifts")}</p>}
       {list.items && list.items.length > 0 && (
-        <ContentTable
+        <DataTable
           caption={t("content.lifts")}
           columns={[t("lift.where"), t("lift.lastInspected"), t("lift.nextDue"), t("lift.status")]}
           canEdit={props.canEdit}
@@ -201,7 +202,7 @@ export function LiftEditor(props: {
               )}
             </tr>
           ))}
-        </ContentTable>
+        </DataTable>
       )}
     </ContentSection>
   );

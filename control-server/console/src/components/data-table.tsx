@@ -1,17 +1,19 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/i18n";
 
-/** The table of a kind of kiosk content, with an actions column for staff who may edit it. */
-export function ContentTable(props: {
+/** A table of records under column headings, with an actions column for staff who may change them. */
+export function DataTable(props: {
   caption: string;
   columns: string[];
   canEdit: boolean;
+  /** A class besides `data-table`, for a table's own column widths. */
+  className?: string;
   children: ReactNode;
 }) {
   const { t } = useI18n();
   return (
     <div className="table-wrap">
-      <table className="data-table">
+      <table className={props.className ? `data-table ${props.className}` : "data-table"}>
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
@@ -26,17 +28,5 @@ export function ContentTable(props: {
         <tbody>{props.children}</tbody>
       </table>
     </div>
-  );
-}
-
-/** A row's actions cell: the button that puts the row into the form beside the table. */
-export function EditCell(props: { onEdit(): void }) {
-  const { t } = useI18n();
-  return (
-    <td>
-      <button type="button" className="button button-small" onClick={props.onEdit}>
-        {t("content.edit")}
-      </button>
-    </td>
   );
 }
