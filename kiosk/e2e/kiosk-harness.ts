@@ -13,6 +13,7 @@ import { EscPosPrinterSimulator } from "@linli/hardware/printer/escpos-simulator
 import pino from "pino";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { type LoopbackSmsGateway, startSmsGateway } from "../../control-server/server/test/sms-gateway";
 import { seriousAxeViolations } from "../../test-support/axe";
 import { buildUiIntoOwnDir } from "../../test-support/build-ui";
 import { launchChromium } from "../../test-support/chromium";
@@ -39,8 +40,12 @@ export async function buildKioskUi(): Promise<string> {
 }
 
 /** The real control server in its own process, so that "the centre went away" is a real process exit. */
-export function startServer(dataDir: string, port = 0): Promise<ServerProcess> {
-  return startServerProcess(dataDir, { port });
+export function startServer(
+  dataDir: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  return startServerProcess(dataDir, { port, env });
 }
 
 export interface Kiosk {
@@ -189,20 +194,24 @@ export interface KioskParts {
   admin: Api;
   kiosk: Kiosk;
   dataDir: string;
+  /** The texts the server sent, with `{ sms: true }` (a loopback stand-in for the SMS provider); else null. */
+  sms: LoopbackSmsGateway | null;
 }
 
 /**
  * Registers a test file's hooks: Chromium, a server process, the kiosk UI built and a kiosk at the
  * server, shared by the file's tests; stopped after the last one and their directories removed.
  */
-export function kioskPartsPerFile(dataDirPrefix: string): KioskParts {
+export function kioskPartsPerFile(dataDirPrefix: string, options: { sms?: boolean } = {}): KioskParts {
   const parts = {} as KioskParts;
   let uiDir: string | undefined;
   beforeAll(async () => {
     parts.dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
+    parts.sms = options.sms ? await startSmsGateway() : null;
+    const smsEnv: Record<string, string> = parts.sms ? { LINLI_SMS_GATEWAY_URL: parts.sms.url } : {};
     [parts.browser, parts.server, uiDir] = await Promise.all([
       launchBrowser(),
-      startServer(join(parts.dataDir, "server")),
+      startServer(join(parts.dataDir, "server"), 0, smsEnv),
       buildKioskUi(),
     ]);
     parts.admin = await Api.signIn(parts.server.url);
@@ -213,6 +222,7 @@ export function kioskPartsPerFile(dataDirPrefix: string): KioskParts {
     await stepWithin("closing Chromium", 15_000, () => parts.browser?.close());
     await stepWithin("stopping the kiosk", 15_000, () => parts.kiosk?.stop());
     await stepWithin("stopping the server", 15_000, () => parts.server?.stop());
+    await parts.sms?.close();
     if (parts.dataDir) rmSync(parts.dataDir, { recursive: true, force: true });
     if (uiDir) rmSync(uiDir, { recursive: true, force: true });
   });

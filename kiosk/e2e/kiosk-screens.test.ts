@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eventually, expectKioskScreen, kioskPartsPerFile, openKioskScreen } from "./kiosk-harness";
 
-const parts = kioskPartsPerFile("linli-kiosk-screens-");
+const parts = kioskPartsPerFile("linli-kiosk-screens-", { sms: true });
 
 describe("kiosk screens without signing in", () => {
   it("attract screen, public sections and the typed-ID keypad are readable, accessible and locked down", async () => {
@@ -156,23 +156,41 @@ describe("kiosk screens without signing in", () => {
     await context.close();
   }, 60_000);
 
-  it("typed ID sign-in greets the resident with the masked number; elder mode and English; 结束 wipes", async () => {
-    const { browser, kiosk } = parts;
+  it("typed ID sign-in: a code texted to the registry's phone greets the resident with the masked number and 我的办件; elder mode and English; 结束 wipes", async () => {
+    const { browser, kiosk, sms } = parts;
     const { context, page } = await openKioskScreen(browser, kiosk.terminal.bridge.url);
+    const typeKeys = async (keys: string) => {
+      for (const key of keys) await page.getByRole("button", { name: key, exact: true }).tap();
+    };
     await page.getByRole("button", { name: "没有身份证？输入身份证号" }).tap();
-    for (const key of "430302198503122428") await page.getByRole("button", { name: key, exact: true }).tap();
-    await page.getByRole("button", { name: "下一步" }).tap();
-    await page.getByTestId("name-input").fill("李晓梅");
-    await expectKioskScreen(page, "13-type-name");
-    await page.getByRole("button", { name: "确认" }).tap();
+    // 赵秀英 is registered without a phone: said plainly, nothing texted.
+    await typeKeys("430304195511031226");
+    await page.getByRole("button", { name: "发送验证码" }).tap();
+    await page.getByText("没有登记手机号，请放置身份证，或到服务台办理").waitFor();
+    await expectKioskScreen(page, "13-type-id-no-phone");
+    expect(sms!.sent).toHaveLength(0);
+
+    await page.getByRole("button", { name: "清空" }).tap();
+    await typeKeys("430302198503122428");
+    await page.getByRole("button", { name: "发送验证码" }).tap();
+    await page.getByRole("heading", { name: "输入验证码" }).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("code-sent").textContent()).toBe("验证码已发送到 138****1001");
+    const resend = page.getByRole("button", { name: /重新发送（\d+ 秒）/ });
+    expect(await resend.isDisabled()).toBe(true);
+    await eventually(() => sms!.sent.length === 1, 10_000, "code texted");
+    expect(sms!.sent[0]!.to).toBe("13807321001");
+    const code = sms!.sent[0]!.text.match(/\d{6}/)![0];
+
+    await typeKeys(String((Number(code) + 1) % 1_000_000).padStart(6, "0"));
+    await page.getByRole("button", { name: "登录" }).tap();
+    await page.getByText(/验证码不正确/).waitFor({ timeout: 10_000 });
+    await expectKioskScreen(page, "14-type-code-wrong");
+    await typeKeys(code);
+    await page.getByRole("button", { name: "登录" }).tap();
     await page.getByRole("heading", { name: "您好，李晓梅" }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId("id-masked").textContent()).toBe("身份证 430***********2428");
-    // A typed number proves nothing: no "my applications", progress by receipt code instead.
-    expect(await page.getByRole("button", { name: /我的办件/ }).count()).toBe(0);
-    await page
-      .getByRole("button", { name: /查询进度/ })
-      .first()
-      .waitFor();
+    // Proven by the registry's phone, as good as the card: "my applications" is there.
+    await page.getByRole("button", { name: /我的办件/ }).waitFor();
     expect(await page.locator("body").textContent()).not.toContain("430302198503122428");
 
     // Elder mode: larger type, and every screen read aloud by itself (here by the kiosk's own engine).
@@ -182,13 +200,13 @@ describe("kiosk screens without signing in", () => {
     await page.getByRole("button", { name: "长者模式" }).tap();
     await eventually(() => spoken.some((text) => text.includes("您好，李晓梅")), 10_000, "home read aloud");
     expect(spoken.join("\n")).not.toContain("430302198503122428");
-    await expectKioskScreen(page, "14-home-elder");
+    await expectKioskScreen(page, "15-home-elder");
     await page.getByRole("button", { name: "English" }).tap();
     await page.getByRole("button", { name: /^Apply/ }).tap();
     await page.getByRole("heading", { name: "Apply", level: 1 }).waitFor();
     await eventually(() => spoken.some((text) => text.includes("Residence permit")), 10_000, "services read");
     kiosk.terminal.runtime.off("spoke", hear);
-    await expectKioskScreen(page, "15-services-en-elder");
+    await expectKioskScreen(page, "16-services-en-elder");
 
     await page.getByRole("button", { name: "Finish" }).tap();
     await page.getByRole("heading", { name: "请放置身份证" }).waitFor();

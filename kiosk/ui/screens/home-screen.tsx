@@ -23,25 +23,17 @@ export function HomeScreen() {
           <span>{t("home.apply")}</span>
           <small>{t("home.applyHint")}</small>
         </button>
-        {resident.source === "card" ? (
-          <button
-            type="button"
-            className="tile large"
-            disabled={lookup.busy}
-            onClick={() => void lookup.run({ mine: true })}
-          >
-            <Icon name="mine" size={72} />
-            <span>{t("home.mine")}</span>
-            <small>{t("home.mineHint")}</small>
-          </button>
-        ) : (
-          // A typed ID number proves nothing (anyone may know it): progress by receipt code only.
-          <button type="button" className="tile large" onClick={() => go({ name: "lookup" })}>
-            <Icon name="progress" size={72} />
-            <span>{t("home.byCode")}</span>
-            <small>{t("home.byCodeHint")}</small>
-          </button>
-        )}
+        {/* The card, or a typed number proven by a code texted to the registry's phone: both show them. */}
+        <button
+          type="button"
+          className="tile large"
+          disabled={lookup.busy}
+          onClick={() => void lookup.run({ mine: true })}
+        >
+          <Icon name="mine" size={72} />
+          <span>{t("home.mine")}</span>
+          <small>{t("home.mineHint")}</small>
+        </button>
       </div>
       {lookup.error && (
         <p className="problem" role="alert">
