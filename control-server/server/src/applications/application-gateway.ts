@@ -6,7 +6,6 @@ import {
   applicationRatingSchema,
   applicationSubmitSchema,
   type ConsoleToServerEvents,
-  type DurableTerminalEvent,
   fail,
   ok,
   residentIdentifySchema,
@@ -17,27 +16,16 @@ import {
   uploadSessionRequestSchema,
 } from "@linli/protocol";
 import type { Namespace } from "socket.io";
-import type { z } from "zod";
 import type { StaffPrincipal } from "../auth/staff";
 import type { ServerBus } from "../bus";
 import { EventRefusal } from "../terminals/inbox";
+import type { TerminalEventHandlers } from "../terminals/terminal-event-handlers";
 import type { ApplicationOffice } from "./application-office";
 import { APPLICATION_STAFF_ROLES } from "./application-roles";
 
-/** The gateway's registration helpers for one connected terminal (see terminal-gateway.ts). */
-export interface TerminalEventTools {
+/** The gateway's registration helpers for one connected terminal, and the terminal. */
+export interface TerminalEventTools extends TerminalEventHandlers {
   terminal: TerminalSummary;
-  handle<S extends z.ZodType, R>(
-    event: keyof TerminalToServerEvents,
-    schema: S,
-    run: (payload: z.infer<S>) => Ack<R>,
-  ): void;
-  durable<S extends z.ZodType<{ id: string }>, R, A>(
-    event: DurableTerminalEvent,
-    schema: S,
-    store: (payload: z.infer<S>) => R,
-    options: { announce?: (result: R) => void; answer: (result: R) => A },
-  ): void;
 }
 
 /** The terminal events of kiosk applications, for the gateway's list of known events. */

@@ -1,6 +1,5 @@
 import {
   type Ack,
-  type DurableTerminalEvent,
   fail,
   type KioskContent,
   type NoticeList,
@@ -12,6 +11,7 @@ import {
 import { z } from "zod";
 import type { ServerBus } from "../bus";
 import { type KioskContentSources, kioskContentFor } from "../content/kiosk-content";
+import type { TerminalEventHandlers } from "../terminals/terminal-event-handlers";
 import type { TerminalGroup } from "./notice-board";
 
 /** The parts of the `/terminal` namespace and its sockets this module uses. */
@@ -23,21 +23,6 @@ interface NoticeSocket {
   data: { terminal: TerminalSummary };
   join(room: string): unknown;
   emit(event: "notices", list: NoticeList): unknown;
-}
-
-/** The terminal gateway's helpers for an acknowledged and for a durable (inbox) event. */
-export interface GatewayHandlers {
-  handle<S extends z.ZodType, R>(
-    event: keyof TerminalToServerEvents,
-    schema: S,
-    run: (payload: z.infer<S>) => Ack<R>,
-  ): void;
-  durable<S extends z.ZodType<{ id: string }>, R, A>(
-    event: DurableTerminalEvent,
-    schema: S,
-    store: (payload: z.infer<S>) => R,
-    options: { announce?: (result: R) => void; answer: (result: R) => A },
-  ): void;
 }
 
 export interface NoticeGatewayDeps extends KioskContentSources {
@@ -60,7 +45,7 @@ export const noticeTerminalEvents = ["notice:receipt", "kiosk:content"] as const
 export function attachNoticeGateway(
   namespace: TerminalRooms,
   deps: NoticeGatewayDeps,
-): { connected(socket: NoticeSocket, handlers: GatewayHandlers): void } {
+): { connected(socket: NoticeSocket, handlers: TerminalEventHandlers): void } {
   const { notices, bus } = deps;
 
   const push = (groups: TerminalGroup[]) => {
