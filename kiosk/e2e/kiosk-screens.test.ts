@@ -177,6 +177,10 @@ describe("kiosk screens without signing in", () => {
     expect(await page.getByTestId("code-sent").textContent()).toBe("验证码已发送到 138****1001");
     const resend = page.getByRole("button", { name: /重新发送（\d+ 秒）/ });
     expect(await resend.isDisabled()).toBe(true);
+    // Another text after a minute, counted down on the button.
+    const waitSeconds = Number((await resend.textContent())!.match(/\d+/)![0]);
+    expect(waitSeconds).toBeGreaterThan(50);
+    expect(waitSeconds).toBeLessThanOrEqual(60);
     await eventually(() => sms!.sent.length === 1, 10_000, "code texted");
     expect(sms!.sent[0]!.to).toBe("13807321001");
     const code = sms!.sent[0]!.text.match(/\d{6}/)![0];
@@ -185,6 +189,9 @@ describe("kiosk screens without signing in", () => {
     await page.getByRole("button", { name: "登录" }).tap();
     await page.getByText(/验证码不正确/).waitFor({ timeout: 10_000 });
     await expectKioskScreen(page, "14-type-code-wrong");
+    await expect
+      .poll(async () => Number((await resend.textContent())!.match(/\d+/)![0]), { timeout: 5000 })
+      .toBeLessThan(waitSeconds);
     await typeKeys(code);
     await page.getByRole("button", { name: "登录" }).tap();
     await page.getByRole("heading", { name: "您好，李晓梅" }).waitFor({ timeout: 10_000 });

@@ -24,15 +24,19 @@ interface CodeSent {
   resendAt: number;
 }
 
-/** Seconds until `at`, ticking once a second while there are any. */
+/** Seconds until `at`, counted at each render; re-rendered once a second while there are any. */
 function useSecondsUntil(at: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
+  const seconds = at === null ? 0 : Math.max(0, Math.ceil((at - Date.now()) / 1000));
   useEffect(() => {
-    if (at === null || at <= Date.now()) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    if (at === null) return;
+    const timer = setInterval(() => {
+      setTick((tick) => tick + 1);
+      if (at <= Date.now()) clearInterval(timer);
+    }, 1000);
     return () => clearInterval(timer);
   }, [at]);
-  return at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
+  return seconds;
 }
 
 /**
