@@ -279,6 +279,23 @@ export const applicationViewSchema = publicApplicationViewSchema.extend({
 });
 export type ApplicationView = z.infer<typeof applicationViewSchema>;
 
+/** A card holder the population registry did not know, as staff review it; the ID number comes masked. */
+export const residentProposalSchema = z.object({
+  id: z.string(),
+  /** Masked (430***********1234). */
+  idMasked: z.string(),
+  name: z.string(),
+  source: z.enum(["card", "typed"]),
+  community: z.object({ id: z.string(), name: z.string() }),
+  terminal: z.object({ id: z.string(), name: z.string() }).nullable(),
+  status: z.enum(["pending", "approved", "rejected"]),
+  /** How often the card was presented since the proposal was made. */
+  seenCount: z.number().int(),
+  proposedAt: z.string(),
+  lastSeenAt: z.string(),
+});
+export type ResidentProposal = z.infer<typeof residentProposalSchema>;
+
 /** What the phone page of an upload session shows (`GET /api/v1/public/uploads/{token}`). */
 export const uploadPageSchema = z.object({
   receiptCode: receiptCodeSchema,

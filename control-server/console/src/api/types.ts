@@ -151,15 +151,4 @@ export type ServiceStep = (typeof serviceSteps)[number];
 export type CheckTaskStatus = "open" | "done";
 
 /** A card holder the population registry did not know, for staff to check; the ID number comes masked. */
-export interface ResidentProposal {
-  id: string;
-  idMasked: string;
-  name: string;
-  source: "card" | "typed";
-  community: { id: string; name: string };
-  terminal: { id: string; name: string } | null;
-  status: "pending" | "approved" | "rejected";
-  seenCount: number;
-  proposedAt: string;
-  lastSeenAt: string;
-}
+export type { ResidentProposal } from "@linli/protocol";

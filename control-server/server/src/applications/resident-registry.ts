@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { maskIdNumber } from "@linli/hardware/id-card/id-number";
-import type { ResidentIdentify, ResidentIdentity } from "@linli/protocol";
+import type { ResidentIdentify, ResidentIdentity, ResidentProposal } from "@linli/protocol";
 import type { AuditLog } from "../audit";
 import type { StaffPrincipal } from "../auth/staff";
 import type { Database } from "../db/database";
@@ -13,21 +13,6 @@ export interface ResidentRecord {
   phone: string | null;
 }
 
-/** A card holder the registry did not know, as staff review it; the ID number is masked. */
-export interface ResidentProposalView {
-  id: string;
-  idMasked: string;
-  name: string;
-  source: "card" | "typed";
-  community: { id: string; name: string };
-  terminal: { id: string; name: string } | null;
-  status: "pending" | "approved" | "rejected";
-  /** How often the card was presented since the proposal was made. */
-  seenCount: number;
-  proposedAt: string;
-  lastSeenAt: string;
-}
-
 interface ProposalRow {
   id: string;
   id_number: string;
@@ -37,7 +22,7 @@ interface ProposalRow {
   community_name: string;
   terminal_id: string | null;
   terminal_name: string | null;
-  status: ResidentProposalView["status"];
+  status: ResidentProposal["status"];
   seen_count: number;
   proposed_at: string;
   last_seen_at: string;
@@ -49,7 +34,7 @@ const PROPOSAL_SELECT = `
   JOIN communities c ON c.id = p.community_id
   LEFT JOIN terminals t ON t.id = p.terminal_id`;
 
-function toProposal(row: ProposalRow): ResidentProposalView {
+function toProposal(row: ProposalRow): ResidentProposal {
   return {
     id: row.id,
     idMasked: maskIdNumber(row.id_number),
@@ -65,7 +50,7 @@ function toProposal(row: ProposalRow): ResidentProposalView {
 }
 
 export type ProposalDecision =
-  | { ok: true; proposal: ResidentProposalView }
+  | { ok: true; proposal: ResidentProposal }
   | { ok: false; reason: "not_found" | "conflict" };
 
 /**
@@ -199,7 +184,7 @@ export class ResidentRegistry {
     return { proposalId, refreshed: open !== undefined };
   }
 
-  proposals(reader: StaffPrincipal, status: ResidentProposalView["status"] | null): ResidentProposalView[] {
+  proposals(reader: StaffPrincipal, status: ResidentProposal["status"] | null): ResidentProposal[] {
     const rows = this.db
       .prepare(
         `${PROPOSAL_SELECT}
