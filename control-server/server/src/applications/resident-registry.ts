@@ -13,6 +13,24 @@ export interface ResidentRecord {
   phone: string | null;
 }
 
+interface ResidentRow {
+  id: string;
+  name: string;
+  community_id: string;
+  building_id: string | null;
+  phone: string | null;
+}
+
+const RESIDENT_SELECT = "SELECT id, name, community_id, building_id, phone FROM residents";
+
+const toResident = (row: ResidentRow): ResidentRecord => ({
+  id: row.id,
+  name: row.name,
+  communityId: row.community_id,
+  buildingId: row.building_id,
+  phone: row.phone,
+});
+
 interface ProposalRow {
   id: string;
   id_number: string;
@@ -66,39 +84,17 @@ export class ResidentRegistry {
   /** The registered resident with this ID number and this name; a different name is no match. */
   find(idNumber: string, name: string): ResidentRecord | null {
     const row = this.db
-      .prepare(
-        "SELECT id, name, community_id, building_id, phone FROM residents WHERE id_number = ? AND name = ?",
-      )
-      .get(idNumber, name.trim()) as
-      | { id: string; name: string; community_id: string; building_id: string | null; phone: string | null }
-      | undefined;
-    return row
-      ? {
-          id: row.id,
-          name: row.name,
-          communityId: row.community_id,
-          buildingId: row.building_id,
-          phone: row.phone,
-        }
-      : null;
+      .prepare(`${RESIDENT_SELECT} WHERE id_number = ? AND name = ?`)
+      .get(idNumber, name.trim()) as ResidentRow | undefined;
+    return row ? toResident(row) : null;
   }
 
   /** The registered resident with this ID number, whatever the name: a typed ID proven by the registry's phone. */
   findByIdNumber(idNumber: string): ResidentRecord | null {
-    const row = this.db
-      .prepare("SELECT id, name, community_id, building_id, phone FROM residents WHERE id_number = ?")
-      .get(idNumber) as
-      | { id: string; name: string; community_id: string; building_id: string | null; phone: string | null }
+    const row = this.db.prepare(`${RESIDENT_SELECT} WHERE id_number = ?`).get(idNumber) as
+      | ResidentRow
       | undefined;
-    return row
-      ? {
-          id: row.id,
-          name: row.name,
-          communityId: row.community_id,
-          buildingId: row.building_id,
-          phone: row.phone,
-        }
-      : null;
+    return row ? toResident(row) : null;
   }
 
   /**
