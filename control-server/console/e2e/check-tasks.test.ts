@@ -4,15 +4,12 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { elderUnit, staffToken, WANG } from "./alarm-fixtures";
 import {
-  adminToken,
   api,
-  buildConsole,
-  launchChromium,
   openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 /** Today's date in the county (UTC+8), and 10:30 on it: half an hour past the check-in hour. */
@@ -36,9 +33,7 @@ describe("daily check-in tasks", () => {
   const units: Record<string, Socket> = {};
 
   beforeAll(async () => {
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer({ clock: () => now }), launchChromium()]);
-    token = await adminToken(server.url);
+    ({ server, browser, token } = await startConsoleParts({ server: { clock: () => now } }));
     await staffToken(server.url, token, { username: "wang.fang", displayName: "王芳", role: "dispatcher" });
     for (const [name, communityId] of [
       ["张建国", "quantang"],

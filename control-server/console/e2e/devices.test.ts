@@ -7,14 +7,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffToken } from "./alarm-fixtures";
 import {
-  adminToken,
-  buildConsole,
-  launchChromium,
   openConsolePage,
   type RunningServer,
   seriousAxeViolations,
   signInThroughPage,
-  startServer,
+  startConsoleParts,
 } from "./harness";
 
 const SERIAL = 423187757;
@@ -63,10 +60,13 @@ describe("gates and cameras", () => {
         },
       }),
     );
-    await buildConsole();
-    [server, browser] = await Promise.all([startServer({ devicesFile }), launchChromium()]);
-    const token = await adminToken(server.url);
-    await staffToken(server.url, token, { username: "wang.fang", displayName: "王芳", role: "dispatcher" });
+    const parts = await startConsoleParts({ server: { devicesFile } });
+    ({ server, browser } = parts);
+    await staffToken(server.url, parts.token, {
+      username: "wang.fang",
+      displayName: "王芳",
+      role: "dispatcher",
+    });
   });
 
   afterAll(async () => {
