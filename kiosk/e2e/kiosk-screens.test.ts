@@ -192,6 +192,14 @@ describe("kiosk screens without signing in", () => {
     await expect
       .poll(async () => Number((await resend.textContent())!.match(/\d+/)![0]), { timeout: 5000 })
       .toBeLessThan(waitSeconds);
+    // The same step in English and large text, then back.
+    await page.getByRole("button", { name: "长者模式" }).tap();
+    await page.getByRole("button", { name: "English" }).tap();
+    await page.getByRole("heading", { name: "Type the code" }).waitFor();
+    await expectKioskScreen(page, "14b-type-code-en-elder");
+    await page.getByRole("button", { name: "中文" }).tap();
+    await page.getByRole("button", { name: "长者模式" }).tap();
+    expect(await page.locator(".kiosk.elder").count()).toBe(0);
     await typeKeys(code);
     await page.getByRole("button", { name: "登录" }).tap();
     await page.getByRole("heading", { name: "您好，李晓梅" }).waitFor({ timeout: 10_000 });

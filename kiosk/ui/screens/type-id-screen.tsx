@@ -162,7 +162,11 @@ export function TypeIdScreen() {
     <main className="screen type-id">
       <ScreenTitle>{t("typeId.title")}</ScreenTitle>
       <p className="lead">{t("typeId.hint")}</p>
-      {!online && <p className="problem">{t("typeId.offline")}</p>}
+      {online ? (
+        <p className="quiet">{t("typeId.codeNote")}</p>
+      ) : (
+        <p className="problem">{t("typeId.offline")}</p>
+      )}
       <Keypad
         keys={ID_KEYS}
         value={idNumber}

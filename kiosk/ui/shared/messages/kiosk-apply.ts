@@ -9,6 +9,7 @@ export const kioskApplyZhCN = {
   "typeId.count": "已输入 {count} 位，共 18 位",
   "typeId.numberOk": "号码格式正确",
   "typeId.numberWrong": "号码有误，请核对后修改",
+  "typeId.codeNote": "验证码将发送到您在社区登记的手机",
   "typeId.sendCode": "发送验证码",
   "typeId.offline": "暂时联系不上服务中心，不能用身份证号登录，请放置身份证",
   "typeId.noPhone": "没有登记手机号，请放置身份证，或到服务台办理",
@@ -117,6 +118,7 @@ export const kioskApplyEn: Record<keyof typeof kioskApplyZhCN, string> = {
   "typeId.count": "{count} of 18 typed",
   "typeId.numberOk": "The number looks right",
   "typeId.numberWrong": "This number is not valid; please check it",
+  "typeId.codeNote": "A code will be texted to the mobile phone registered for you at the community",
   "typeId.sendCode": "Send me a code",
   "typeId.offline":
     "The centre cannot be reached right now, so signing in by number is not possible; please place your ID card",
