@@ -36,8 +36,6 @@ export const kioskApplyZhCN = {
   "home.applyHint": "办证、登记，一次说清要带什么",
   "home.mine": "我的办件",
   "home.mineHint": "查看进度、评价服务",
-  "home.byCode": "查询进度",
-  "home.byCodeHint": "输入回执码；放置身份证可查看全部办件",
   "home.public": "其他服务",
 
   "services.title": "我要办事",
@@ -148,8 +146,6 @@ export const kioskApplyEn: Record<keyof typeof kioskApplyZhCN, string> = {
   "home.applyHint": "Certificates and registrations; we tell you exactly what to bring",
   "home.mine": "My applications",
   "home.mineHint": "Progress and rating",
-  "home.byCode": "Check progress",
-  "home.byCodeHint": "Type the receipt code; place your ID card to see all your applications",
   "home.public": "Other services",
 
   "services.title": "Apply",
