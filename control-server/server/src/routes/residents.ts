@@ -1,3 +1,4 @@
+import { residentProposalSchema } from "@linli/protocol";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,20 +7,6 @@ import type { ServerContext } from "../context";
 import { httpError, httpErrorSchema } from "../http/errors";
 
 const security = [{ bearer: [] }];
-
-const proposalSchema = z.object({
-  id: z.string(),
-  /** Masked (430***********1234). */
-  idMasked: z.string(),
-  name: z.string(),
-  source: z.enum(["card", "typed"]),
-  community: z.object({ id: z.string(), name: z.string() }),
-  terminal: z.object({ id: z.string(), name: z.string() }).nullable(),
-  status: z.enum(["pending", "approved", "rejected"]),
-  seenCount: z.number().int(),
-  proposedAt: z.string(),
-  lastSeenAt: z.string(),
-});
 
 /** Card holders the population registry did not know, for staff to add or dismiss. */
 export function residentRoutes(
@@ -40,7 +27,7 @@ export function residentRoutes(
         querystring: z.object({
           status: z.enum(["pending", "approved", "rejected", "all"]).default("pending"),
         }),
-        response: { 200: z.array(proposalSchema) },
+        response: { 200: z.array(residentProposalSchema) },
       },
     },
     async (request) => {
@@ -72,7 +59,7 @@ export function residentRoutes(
               : "Dismiss the proposal; the registry stays as it is",
           security,
           params: z.object({ id: z.string().min(1).max(64) }),
-          response: { 200: proposalSchema, 404: httpErrorSchema, 409: httpErrorSchema },
+          response: { 200: residentProposalSchema, 404: httpErrorSchema, 409: httpErrorSchema },
         },
       },
       async (request, reply) => {
