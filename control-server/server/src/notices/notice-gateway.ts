@@ -11,14 +11,10 @@ import {
 import { z } from "zod";
 import type { ServerBus } from "../bus";
 import { type KioskContentSources, kioskContentFor } from "../content/kiosk-content";
+import { type BroadcastRooms, RoomBroadcaster } from "../terminals/room-broadcast";
 import type { TerminalEventHandlers } from "../terminals/terminal-event-handlers";
 import type { TerminalGroup } from "./notice-board";
 
-/** The parts of the `/terminal` namespace and its sockets this module uses. */
-interface TerminalRooms {
-  to(room: string): { emit(event: "notices", list: NoticeList): unknown };
-  adapter: { rooms: Map<string, Set<string>> };
-}
 interface NoticeSocket {
   data: { terminal: TerminalSummary };
   join(room: string): unknown;
@@ -43,17 +39,16 @@ export const noticeTerminalEvents = ["notice:receipt", "kiosk:content"] as const
  * `kiosk:content`. Returns what to run for each new connection.
  */
 export function attachNoticeGateway(
-  namespace: TerminalRooms,
+  namespace: BroadcastRooms<NoticeList>,
   deps: NoticeGatewayDeps,
 ): { connected(socket: NoticeSocket, handlers: TerminalEventHandlers): void } {
   const { notices, bus } = deps;
 
+  const broadcaster = new RoomBroadcaster(namespace, "notices");
   const push = (groups: TerminalGroup[]) => {
     for (const group of groups) {
-      const room = groupRoom(group);
-      // Nobody linked in this group: nothing to compute.
-      if (!namespace.adapter.rooms.get(room)?.size) continue;
-      namespace.to(room).emit("notices", { notices: notices.currentFor(group) });
+      // Computed when it goes out, and only for a group with someone linked.
+      void broadcaster.send(groupRoom(group), () => ({ notices: notices.currentFor(group) }));
     }
   };
   bus.on("notices:changed", ({ groups }) => push(groups));
