@@ -18,3 +18,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   )) as AxeViolation[];
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/** The serious and critical findings, one line each (impact, rule, help, where): readable in a failed assertion. */
+export async function seriousAxeFindings(page: Page): Promise<string[]> {
+  return (await seriousAxeViolations(page)).map(
+    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}

@@ -1,14 +1,12 @@
-import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { PROTOCOL_VERSION } from "@linli/protocol";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
-import { build } from "vite";
-import { seriousAxeViolations as axeViolations } from "../../../test-support/axe";
+import { seriousAxeFindings } from "../../../test-support/axe";
+import { buildWhenStale } from "../../../test-support/build-ui";
 import { launchChromium } from "../../../test-support/chromium";
 import { type ControlServer, createControlServer } from "../../server/src/app";
 
@@ -23,54 +21,9 @@ const sourceRoots = [
   join(consoleDir, "../protocol/src"),
 ];
 
-/**
- * Whether the dist was built after the last change to any source file. A dist built by `npm run build`
- * (as `npm test` does first) counts, so the tests never rebuild — and never empty — a dist that other
- * test files are serving at that moment.
- */
-function distIsFresh(): boolean {
-  const built = statSync(join(distDir, "index.html"), { throwIfNoEntry: false })?.mtimeMs;
-  if (built === undefined) return false;
-  let newest = 0;
-  const visit = (path: string) => {
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const root of sourceRoots) visit(root);
-  return built >= newest;
-}
-
-/**
- * Builds the console from the current source, so that the test never runs against a stale dist. Test
- * files run in parallel and share one dist, which a build empties first: so builds take turns (a lock
- * directory), and a file finding the dist already built from the same source leaves it alone.
- */
-export async function buildConsole(): Promise<void> {
-  const lock = join(
-    tmpdir(),
-    `linli-console-build-${createHash("sha256").update(distDir).digest("hex").slice(0, 12)}`,
-  );
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      // A lock older than any build is left over from a killed run.
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 60_000) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the console build lock ${lock}`);
-      await sleep(100);
-    }
-  }
-  try {
-    if (distIsFresh()) return;
-    await build({ configFile: join(consoleDir, "vite.config.ts"), logLevel: "error" });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+/** Builds the console from the current source unless its dist is already fresh (see `buildWhenStale`). */
+export function buildConsole(): Promise<void> {
+  return buildWhenStale({ configFile: join(consoleDir, "vite.config.ts"), distDir, sourceRoots });
 }
 
 export interface RunningServer {
@@ -118,7 +71,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
-export { launchChromium };
+export { launchChromium, seriousAxeFindings as seriousAxeViolations };
 
 /** What nearly every console test file starts with: the console built, a server, Chromium, the admin's token. */
 export interface ConsoleParts {
@@ -215,11 +168,4 @@ export async function signInThroughPage(
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-}
-
-/** axe-core on the current page: the violations rated serious or critical, described in one line each. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  return (await axeViolations(page)).map(
-    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
 }

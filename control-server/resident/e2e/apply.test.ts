@@ -1,19 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tinyJpeg } from "@linli/hardware/camera/tiny-jpeg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchChromium } from "../../../test-support/chromium";
-import { createControlServer } from "../../server/src/app";
+import { type LoopbackSmsGateway, startSmsGateway } from "../../server/test/sms-gateway";
 import {
-  ADMIN_PASSWORD,
   adminToken,
   api,
   buildResidentPages,
   idNumber,
+  openPhonePage,
   type RunningServer,
   seriousAxeViolations,
   startServer,
@@ -21,65 +19,12 @@ import {
 
 const SHOTS = fileURLToPath(new URL("../../../test-results/resident/", import.meta.url));
 
-/** A stand-in for the county's SMS provider: a real HTTP server on loopback that keeps every text. */
-async function startSmsGateway(): Promise<{
-  url: string;
-  texts: Array<{ to: string; text: string }>;
-  close(): Promise<void>;
-}> {
-  const texts: Array<{ to: string; text: string }> = [];
-  const server: Server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => {
-      body += chunk;
-    });
-    request.on("end", () => {
-      texts.push(JSON.parse(body) as { to: string; text: string });
-      response.writeHead(200).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/sms`,
-    texts,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** A real control server whose texts go to `smsUrl`. */
-async function startServerWithSms(smsUrl: string): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "linli-resident-apply-"));
-  const server = await createControlServer({
-    port: 0,
-    host: "127.0.0.1",
-    dataDir,
-    adminPassword: ADMIN_PASSWORD,
-    logLevel: "silent",
-    supervisionMs: { kiosk: 20_000, elder: 20_000 },
-    enrollmentCodeTtlMs: 3_600_000,
-    alarmEscalationMs: 60_000,
-    smsGateway: { url: smsUrl, token: undefined },
-    checkinHour: 10,
-    timeZone: "Asia/Shanghai",
-  });
-  const { url } = await server.listen();
-  return {
-    server,
-    url,
-    async close() {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /**
  * Applying from the phone at /r/apply, in Chromium at a phone's size with touch, against a real control
  * server and a loopback SMS gateway: the code is read from the text the gateway received.
  */
 describe("applying from the phone", () => {
-  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
+  let sms: LoopbackSmsGateway;
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -89,7 +34,7 @@ describe("applying from the phone", () => {
     mkdirSync(SHOTS, { recursive: true });
     await buildResidentPages();
     sms = await startSmsGateway();
-    [server, browser] = await Promise.all([startServerWithSms(sms.url), launchChromium()]);
+    [server, browser] = await Promise.all([startServer({ smsGatewayUrl: sms.url }), launchChromium()]);
   });
 
   afterAll(async () => {
@@ -99,14 +44,7 @@ describe("applying from the phone", () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      hasTouch: true,
-      isMobile: true,
-      locale: "zh-CN",
-    });
-    page = await context.newPage();
+    ({ context, page } = await openPhonePage(browser));
   });
 
   afterEach(async () => {
@@ -118,8 +56,8 @@ describe("applying from the phone", () => {
   const step = (n: number, total: number) =>
     page.getByTestId("apply-progress").getByText(`第 ${n} 步，共 ${total} 步`).waitFor();
   const codeFor = async (phone: string, count: number) => {
-    await expect.poll(() => sms.texts.filter((text) => text.to === phone).length).toBe(count);
-    return sms.texts
+    await expect.poll(() => sms.sent.filter((text) => text.to === phone).length).toBe(count);
+    return sms.sent
       .filter((text) => text.to === phone)
       .at(-1)!
       .text.match(/\d{6}/)![0];
@@ -183,7 +121,7 @@ describe("applying from the phone", () => {
     await page.getByText("身份证号码有误（校验位不对）").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot("apply-4-bad-id");
-    expect(sms.texts).toHaveLength(0);
+    expect(sms.sent).toHaveLength(0);
     // The X is typed with the key beside the number pad.
     await page.getByLabel("身份证号码").fill(id.slice(0, 17));
     await page.getByRole("button", { name: "输入字母 X" }).tap();

@@ -1,15 +1,14 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { idNumberCheckCharacter } from "@linli/hardware/id-card/id-number";
 import { type Ack, newReceiptCode, PROTOCOL_VERSION } from "@linli/protocol";
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
-import { build } from "vite";
+import { seriousAxeFindings } from "../../../test-support/axe";
+import { buildWhenStale } from "../../../test-support/build-ui";
 import { type ControlServer, createControlServer } from "../../server/src/app";
 
 export const ADMIN_PASSWORD = "admin-password-resident";
@@ -22,48 +21,9 @@ const sourceRoots = [
   join(residentDir, "../protocol/src"),
 ];
 
-/** Whether the dist was built after the last change to any of its sources (then it is left alone). */
-function distIsFresh(): boolean {
-  const built = statSync(join(distDir, "index.html"), { throwIfNoEntry: false })?.mtimeMs;
-  if (built === undefined) return false;
-  let newest = 0;
-  const visit = (path: string) => {
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const root of sourceRoots) visit(root);
-  return built >= newest;
-}
-
-/**
- * Builds the resident pages from the current source. Test files share one dist, which a build empties
- * first: builds take turns through a lock directory, and a fresh dist is not rebuilt.
- */
-export async function buildResidentPages(): Promise<void> {
-  const lock = join(
-    tmpdir(),
-    `linli-resident-build-${createHash("sha256").update(distDir).digest("hex").slice(0, 12)}`,
-  );
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 60_000) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the resident build lock ${lock}`);
-      await sleep(100);
-    }
-  }
-  try {
-    if (distIsFresh()) return;
-    await build({ configFile: join(residentDir, "vite.config.ts"), logLevel: "error" });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+/** Builds the resident pages from the current source unless their dist is already fresh. */
+export function buildResidentPages(): Promise<void> {
+  return buildWhenStale({ configFile: join(residentDir, "vite.config.ts"), distDir, sourceRoots });
 }
 
 export interface RunningServer {
@@ -72,8 +32,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** A real control server on a free loopback port with a fresh database (the seeded catalogue included). */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * A real control server on a free loopback port with a fresh database (the seeded catalogue included);
+ * texts go to `smsGatewayUrl` (a loopback stand-in) when given.
+ */
+export async function startServer(options: { smsGatewayUrl?: string } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "linli-resident-e2e-"));
   const server = await createControlServer({
     port: 0,
@@ -84,7 +47,7 @@ export async function startServer(): Promise<RunningServer> {
     supervisionMs: { kiosk: 20_000, elder: 20_000 },
     enrollmentCodeTtlMs: 3_600_000,
     alarmEscalationMs: 60_000,
-    smsGateway: null,
+    smsGateway: options.smsGatewayUrl ? { url: options.smsGatewayUrl, token: undefined } : null,
     checkinHour: 10,
     timeZone: "Asia/Shanghai",
   });
@@ -179,30 +142,16 @@ export async function submitAtKiosk(
   return receiptCode;
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
+export { seriousAxeFindings as seriousAxeViolations };
 
-/** axe-core on the current page: serious and critical violations, one line each. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const axe = createRequire(import.meta.url)("axe-core") as { source: string };
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const runner = (
-      window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await runner.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
+/** A phone: 360 × 740 with touch, in Chinese. */
+export async function openPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+    locale: "zh-CN",
   });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return { context, page: await context.newPage() };
 }

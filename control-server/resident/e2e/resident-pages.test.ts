@@ -12,6 +12,7 @@ import {
   api,
   ask,
   buildResidentPages,
+  openPhonePage,
   type RunningServer,
   seriousAxeViolations,
   startServer,
@@ -54,14 +55,7 @@ describe("resident phone pages", () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      hasTouch: true,
-      isMobile: true,
-      locale: "zh-CN",
-    });
-    page = await context.newPage();
+    ({ context, page } = await openPhonePage(browser));
   });
 
   afterEach(async () => {
