@@ -63,6 +63,8 @@ export interface ApplicationOfficeOptions {
 
 /** A phone-upload session lasts long enough to find the papers at home, not for days. */
 const UPLOAD_SESSION_MS = 30 * 60 * 1000;
+/** Decided applications listed at most (newest first); open ones are always all listed. */
+const DECIDED_LISTED = 500;
 /** Materials of an application that never arrived are deleted after three days. */
 export const UNCLAIMED_MATERIAL_MS = 3 * 24 * 3600 * 1000;
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
@@ -339,23 +341,30 @@ export class ApplicationOffice {
     ip: string,
   ): ApplicationView[] {
     const q = filter.q?.trim() ?? "";
-    const rows = this.db
-      .prepare(
-        `${APPLICATION_SELECT}
-         JOIN application_services s ON s.code = a.service_code
-         WHERE (@community IS NULL OR a.community_id = @community)
-           AND (@status IS NULL OR a.status = @status)
-           AND (@q = '' OR a.receipt_code = @code
-                OR instr(a.applicant_name, @q) > 0 OR instr(s.name, @q) > 0)
-         ORDER BY a.submitted_at DESC, a.receipt_code
-         LIMIT 500`,
-      )
-      .all({
-        community: reader.communityId,
-        status: filter.status ?? null,
-        q,
-        code: normaliseReceiptCode(q) ?? "",
-      }) as ApplicationRow[];
+    // Every application still open, however old (a clerk must never lose one), and the newest decided.
+    const select = (decided: boolean) =>
+      this.db
+        .prepare(
+          `${APPLICATION_SELECT}
+           JOIN application_services s ON s.code = a.service_code
+           WHERE (@community IS NULL OR a.community_id = @community)
+             AND (@status IS NULL OR a.status = @status)
+             AND (a.status IN ('completed', 'rejected')) = @decided
+             AND (@q = '' OR a.receipt_code = @code
+                  OR instr(a.applicant_name, @q) > 0 OR instr(s.name, @q) > 0)
+           ORDER BY a.submitted_at DESC, a.receipt_code
+           ${decided ? `LIMIT ${DECIDED_LISTED}` : ""}`,
+        )
+        .all({
+          community: reader.communityId,
+          status: filter.status ?? null,
+          decided: decided ? 1 : 0,
+          q,
+          code: normaliseReceiptCode(q) ?? "",
+        }) as ApplicationRow[];
+    const rows = [...select(false), ...select(true)].sort(
+      (a, b) => b.submitted_at.localeCompare(a.submitted_at) || a.receipt_code.localeCompare(b.receipt_code),
+    );
     this.audit.record({
       actor: { type: "staff", id: reader.id },
       action: "application.list_read",

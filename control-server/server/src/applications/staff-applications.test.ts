@@ -440,3 +440,42 @@ describe("the catalogue and the registry proposals", () => {
     expect((await harness.api<unknown[]>("GET", "/api/v1/residents/proposals")).body).toEqual([]);
   });
 });
+
+describe("the staff queue", () => {
+  it("lists every open application however old, and the 500 newest decided ones", async () => {
+    harness = await startTestServer();
+    const kiosk = await kioskIn("xiangbin");
+    const forgotten = await submitted(kiosk);
+    const db = harness.server.db;
+    db.prepare(
+      "UPDATE applications SET submitted_at = '2025-01-06T01:00:00.000Z' WHERE receipt_code = ?",
+    ).run(forgotten);
+    // 520 decided applications, all newer than the forgotten one.
+    const columns = (db.prepare("PRAGMA table_info(applications)").all() as Array<{ name: string }>).map(
+      (c) => c.name,
+    );
+    const copied = columns.map((name) =>
+      name === "receipt_code"
+        ? "printf('D%03d-0000-0000', n)"
+        : name === "submit_event_id"
+          ? "NULL"
+          : name === "status"
+            ? "'completed'"
+            : name === "submitted_at"
+              ? "strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || n || ' minutes')"
+              : name,
+    );
+    db.prepare(
+      `WITH RECURSIVE counter(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < 520)
+       INSERT INTO applications (${columns.join(", ")})
+       SELECT ${copied.join(", ")} FROM applications, counter WHERE receipt_code = ?`,
+    ).run(forgotten);
+
+    const queue = await harness.api<ApplicationView[]>("GET", "/api/v1/applications");
+    expect(queue.body.filter((a) => a.status === "completed")).toHaveLength(500);
+    expect(queue.body.at(-1)?.receiptCode).toBe(forgotten);
+    expect(queue.body[0]?.receiptCode).toBe("D520-0000-0000");
+    const waiting = await harness.api<ApplicationView[]>("GET", "/api/v1/applications?status=submitted");
+    expect(waiting.body.map((a) => a.receiptCode)).toEqual([forgotten]);
+  });
+});

@@ -30,7 +30,8 @@ export function applicationRoutes(app: FastifyInstance, { guard, applicationOffi
       onRequest: staffOnly,
       schema: {
         tags: ["applications"],
-        summary: "Applications, newest first; community staff see their own community's",
+        summary:
+          "Applications, newest first: every open one and the 500 newest decided; community staff see their own community's",
         description:
           "`q` matches a receipt code or part of the applicant's or the service's name (not an ID number: " +
           "query strings reach the request log).",
