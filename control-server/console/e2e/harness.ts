@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PROTOCOL_VERSION } from "@linli/protocol";
@@ -8,7 +6,8 @@ import { io, type Socket } from "socket.io-client";
 import { seriousAxeFindings } from "../../../test-support/axe";
 import { buildWhenStale } from "../../../test-support/build-ui";
 import { launchChromium } from "../../../test-support/chromium";
-import { type ControlServer, createControlServer } from "../../server/src/app";
+import { api, adminToken as signInAdmin } from "../../../test-support/json-api";
+import { type RunningServer, startServer as startServerOnly } from "../../server/test/harness";
 
 export const ADMIN_PASSWORD = "admin-password-1";
 
@@ -26,11 +25,7 @@ export function buildConsole(): Promise<void> {
   return buildWhenStale({ configFile: join(consoleDir, "vite.config.ts"), distDir, sourceRoots });
 }
 
-export interface RunningServer {
-  server: ControlServer;
-  url: string;
-  close(): Promise<void>;
-}
+export type { RunningServer };
 
 export interface ServerOptions {
   alarmEscalationMs?: number;
@@ -42,33 +37,14 @@ export interface ServerOptions {
   supervisionMs?: { kiosk: number; elder: number };
 }
 
-/** A real control server on a free loopback port with a fresh database. */
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "linli-console-e2e-"));
-  const server = await createControlServer({
-    port: 0,
-    host: "127.0.0.1",
-    dataDir,
+/** A real control server on a free loopback port with a fresh database; the admin signs in with ADMIN_PASSWORD. */
+export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  // Enrolment codes last a day, as the server's default: the console says so on the code card.
+  return startServerOnly({
     adminPassword: ADMIN_PASSWORD,
-    logLevel: "silent",
-    supervisionMs: options.supervisionMs ?? { kiosk: 20_000, elder: 20_000 },
     enrollmentCodeTtlMs: 24 * 3600 * 1000,
-    alarmEscalationMs: options.alarmEscalationMs ?? 60_000,
-    smsGateway: null,
-    checkinHour: 10,
-    timeZone: "Asia/Shanghai",
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.devicesFile ? { devicesFile: options.devicesFile } : {}),
+    ...options,
   });
-  const { url } = await server.listen();
-  return {
-    server,
-    url,
-    async close() {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 export { launchChromium, seriousAxeFindings as seriousAxeViolations };
@@ -101,31 +77,10 @@ export async function openConsolePage(
   return { context, page: await context.newPage() };
 }
 
-/** JSON over HTTP to the server under test; answers status and body, never throws on an HTTP error. */
-export async function api(
-  base: string,
-  path: string,
-  options: { method?: string; token?: string; body?: unknown } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: a test helper; each caller knows the shape it asked for
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(new URL(path, base), {
-    method: options.method ?? (options.body === undefined ? "GET" : "POST"),
-    headers: {
-      ...(options.body === undefined ? {} : { "content-type": "application/json" }),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-  });
-  return { status: response.status, body: response.status === 204 ? null : await response.json() };
-}
+export { api };
 
-export async function adminToken(base: string): Promise<string> {
-  const { status, body } = await api(base, "/api/v1/auth/login", {
-    body: { username: "admin", password: ADMIN_PASSWORD },
-  });
-  if (status !== 200) throw new Error(`admin sign-in failed: ${status}`);
-  return body.token as string;
-}
+/** The admin's session token (ADMIN_PASSWORD). */
+export const adminToken = (base: string): Promise<string> => signInAdmin(base, ADMIN_PASSWORD);
 
 /** Enrols a terminal through the HTTP API, as a terminal would; answers its credentials. */
 export async function enrolTerminal(

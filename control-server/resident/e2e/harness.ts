@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { idNumberCheckCharacter } from "@linli/hardware/id-card/id-number";
@@ -9,7 +7,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
 import { seriousAxeFindings } from "../../../test-support/axe";
 import { buildWhenStale } from "../../../test-support/build-ui";
-import { type ControlServer, createControlServer } from "../../server/src/app";
+import { api, adminToken as signInAdmin } from "../../../test-support/json-api";
+import { type RunningServer, startServer as startServerOnly } from "../../server/test/harness";
 
 export const ADMIN_PASSWORD = "admin-password-resident";
 
@@ -26,68 +25,23 @@ export function buildResidentPages(): Promise<void> {
   return buildWhenStale({ configFile: join(residentDir, "vite.config.ts"), distDir, sourceRoots });
 }
 
-export interface RunningServer {
-  server: ControlServer;
-  url: string;
-  close(): Promise<void>;
-}
+export type { RunningServer };
 
 /**
  * A real control server on a free loopback port with a fresh database (the seeded catalogue included);
  * texts go to `smsGatewayUrl` (a loopback stand-in) when given.
  */
-export async function startServer(options: { smsGatewayUrl?: string } = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "linli-resident-e2e-"));
-  const server = await createControlServer({
-    port: 0,
-    host: "127.0.0.1",
-    dataDir,
+export function startServer(options: { smsGatewayUrl?: string } = {}): Promise<RunningServer> {
+  return startServerOnly({
     adminPassword: ADMIN_PASSWORD,
-    logLevel: "silent",
-    supervisionMs: { kiosk: 20_000, elder: 20_000 },
-    enrollmentCodeTtlMs: 3_600_000,
-    alarmEscalationMs: 60_000,
     smsGateway: options.smsGatewayUrl ? { url: options.smsGatewayUrl, token: undefined } : null,
-    checkinHour: 10,
-    timeZone: "Asia/Shanghai",
   });
-  const { url } = await server.listen();
-  return {
-    server,
-    url,
-    async close() {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
-/** JSON over HTTP; answers status and body, never throws on an HTTP error. */
-export async function api(
-  base: string,
-  path: string,
-  options: { method?: string; token?: string; body?: unknown } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: a test helper; each caller knows the shape it asked for
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(new URL(path, base), {
-    method: options.method ?? (options.body === undefined ? "GET" : "POST"),
-    headers: {
-      ...(options.body === undefined ? {} : { "content-type": "application/json" }),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+export { api };
 
-export async function adminToken(base: string): Promise<string> {
-  const { status, body } = await api(base, "/api/v1/auth/login", {
-    body: { username: "admin", password: ADMIN_PASSWORD },
-  });
-  if (status !== 200) throw new Error(`admin sign-in failed: ${status}`);
-  return body.token as string;
-}
+/** The admin's session token (ADMIN_PASSWORD). */
+export const adminToken = (base: string): Promise<string> => signInAdmin(base, ADMIN_PASSWORD);
 
 /** A valid 18-digit ID number (its check character computed), distinct per `serial`. */
 export function idNumber(serial: number): string {

@@ -28,8 +28,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real control server on port 0 with a fresh SQLite file, signed in as the admin. */
-export async function startTestServer(overrides: Partial<ControlServerOptions> = {}): Promise<TestServer> {
+export interface RunningServer {
+  server: ControlServer;
+  url: string;
+  dataDir: string;
+  /** Stops the server and removes its data directory (unless the caller gave it). */
+  close(): Promise<void>;
+}
+
+/** A real control server on a free loopback port with a fresh SQLite file; nobody signed in. */
+export async function startServer(overrides: Partial<ControlServerOptions> = {}): Promise<RunningServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "linli-server-"));
   const server = await createControlServer({
     port: 0,
@@ -46,6 +54,20 @@ export async function startTestServer(overrides: Partial<ControlServerOptions> =
     ...overrides,
   });
   const { url } = await server.listen();
+  return {
+    server,
+    url,
+    dataDir,
+    async close() {
+      await server.close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A real control server on port 0 with a fresh SQLite file, signed in as the admin. */
+export async function startTestServer(overrides: Partial<ControlServerOptions> = {}): Promise<TestServer> {
+  const { server, url, dataDir, close } = await startServer(overrides);
   const sockets: Socket[] = [];
 
   async function api<T>(method: string, path: string, body?: unknown, token?: string | null) {
@@ -94,8 +116,7 @@ export async function startTestServer(overrides: Partial<ControlServerOptions> =
     },
     async close() {
       for (const socket of sockets) socket.disconnect();
-      await server.close();
-      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await close();
     },
   };
   const login = await api<{ token: string }>(
