@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { LabelledField } from "./labelled-field";
 
 /** A labelled input with an optional hint and error, both tied to it for screen readers. */
 export function TextField(props: {
@@ -15,38 +15,23 @@ export function TextField(props: {
   hint?: string;
   error?: string | null;
 }) {
-  const fallbackId = useId();
-  const id = props.id ?? fallbackId;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ");
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        maxLength={props.maxLength}
-        placeholder={props.placeholder}
-        aria-required={props.required || undefined}
-        list={props.list}
-        value={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {props.hint && (
-        <p id={hintId} className="field-hint">
-          {props.hint}
-        </p>
+    <LabelledField id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <input
+          id={control.id}
+          type={props.type ?? "text"}
+          autoComplete={props.autoComplete}
+          maxLength={props.maxLength}
+          placeholder={props.placeholder}
+          aria-required={props.required || undefined}
+          list={props.list}
+          value={props.value}
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       )}
-      {props.error && (
-        <p id={errorId} className="field-error">
-          <span aria-hidden="true">✕ </span>
-          {props.error}
-        </p>
-      )}
-    </div>
+    </LabelledField>
   );
 }
